@@ -1,0 +1,88 @@
+"""Positioned blocks: what every reader produces and every later stage consumes.
+
+A reader turns its input (text, HTML, DOCX, PDF) into a `Document`: an ordered tuple of
+`Paragraph` and `Table` blocks. Every piece of text keeps where it came from (`Position`), so
+later stages can report a line, a grid cell, a page and a bounding box without knowing which
+reader produced it. Readers know blocks, never the templates.
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+import attrs
+
+from gov_disclosure.records import Origin
+
+
+Position = Origin
+"""Where a piece of text came from (the records' `Origin`, so provenance passes through)."""
+
+
+@attrs.frozen
+class Cell:
+    """One table cell: its text with wrapped lines joined by newlines, and its origin."""
+
+    text: str
+    pos: Position = Position()
+    rowspan: int = 1
+    colspan: int = 1
+
+    @property
+    def line(self) -> int | None:
+        return self.pos.line
+
+
+@attrs.frozen
+class Paragraph:
+    """A run of prose text; `text` is as printed (already decoded, not normalised)."""
+
+    text: str
+    pos: Position = Position()
+
+
+@attrs.frozen
+class Table:
+    """A grid of cells as the reader recovered it.
+
+    `rows` keeps the reader's row boundaries. `dropped_empty` is True when the source form is
+    known to omit empty cells (pipe rows that keep only their non-empty cells, a stream of cells
+    with no row boundaries): positions of the remaining cells then say nothing about columns,
+    and the mapping stage must place them by the table's own arithmetic.
+    `dialect` names the reading that produced the grid; `scores` keeps every candidate reading's
+    score for debugging (dialect name -> score), like CleverCSV's consistency table.
+    """
+
+    rows: tuple[tuple[Cell, ...], ...]
+    pos: Position = Position()
+    dialect: str = ""
+    dropped_empty: bool = False
+    scores: tuple[tuple[str, float], ...] = ()
+
+    def cells(self) -> tuple[Cell, ...]:
+        """All cells in reading order (row-major)."""
+        return tuple(c for row in self.rows for c in row)
+
+
+Block = Union[Paragraph, Table]
+
+
+@attrs.frozen
+class Document:
+    """A reader's output: blocks in reading order plus facts about the source."""
+
+    blocks: tuple[Block, ...]
+    format: str = "text"
+    encoding: str | None = None
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+    @property
+    def dialect(self) -> str | None:
+        """The dialect of the first table, which names how the tables were read."""
+        names = [t.dialect for t in self.tables if t.dialect]
+        if not names:
+            return None
+        return max(set(names), key=names.count)

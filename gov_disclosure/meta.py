@@ -1,0 +1,92 @@
+"""Title, organization, year and template, read from the text; null plus an issue when unsure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from gov_disclosure.blocks import Paragraph, Table
+from gov_disclosure.codes import issue
+from gov_disclosure.records import Issue
+from gov_disclosure.tables import template_votes
+
+_TITLE_WORD = regex.compile(r"年报|年度报告|工作报告|信息公开")
+_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+_REPORT_TAIL = regex.compile(
+    r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)\s*$"
+)
+_PLACE_END = regex.compile(r"(?:省|市|县|区|旗|盟|州|镇|乡|自治区|自治州|自治县)$")
+MAX_TITLE = 60
+
+
+@attrs.frozen
+class Meta:
+    title: str | None
+    organization: str | None
+    year: int | None
+    template: str | None
+    title_lines: tuple[int, ...]
+    issues: tuple[Issue, ...]
+
+
+def find_title(preamble: Sequence[Paragraph]) -> tuple[str | None, tuple[int, ...]]:
+    """The leading short lines of the preamble, up to the one that names the report."""
+    parts: list[Paragraph] = []
+    for p in preamble[:3]:
+        text = p.text.strip()
+        if len(text) > MAX_TITLE:
+            break
+        parts.append(p)
+        if _TITLE_WORD.search(text):
+            return "".join(x.text.strip() for x in parts), tuple(x.pos.line or 0 for x in parts)
+    return None, ()
+
+
+def find_organization(title: str | None, full_text: str) -> str | None:
+    if not title:
+        return None
+    name = _REPORT_TAIL.sub("", title)
+    name = regex.sub(r"^\d{4}\s*年度?", "", name).strip()
+    name = regex.sub(r"\d{4}\s*年度?$", "", name).strip()
+    if len(name) < 2:
+        return None
+    if _PLACE_END.search(name) and name + "人民政府" in full_text:
+        return name + "人民政府"
+    return name
+
+
+def find_year(title: str | None, preamble_text: str) -> int | None:
+    for text in (title or "", preamble_text):
+        m = _YEAR.search(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def decide_template(tables: Sequence[Table]) -> str | None:
+    votes = template_votes(tables)
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def read_meta(preamble: Sequence[Paragraph], tables: Sequence[Table], full_text: str) -> Meta:
+    issues: list[Issue] = []
+    title, lines = find_title(preamble)
+    if title is None:
+        issues.append(issue("meta.title_missing", "no title line before the first section"))
+    organization = find_organization(title, full_text)
+    if organization is None:
+        issues.append(issue("meta.organization_missing", "issuing body not found in the title"))
+    year = find_year(title, " ".join(p.text for p in preamble))
+    if year is None:
+        issues.append(issue("meta.year_missing", "no year in the title or preamble"))
+    template = decide_template(tables)
+    if template is None:
+        issues.append(issue("meta.template_unknown", "tables print no label of either template"))
+    elif year is not None and ((template == "2019" and year > 2020) or (template == "2021" and year < 2021)):
+        issues.append(issue("meta.template_year_mismatch", f"{template} template layout for year {year}"))
+    return Meta(title, organization, year, template, lines, tuple(issues))

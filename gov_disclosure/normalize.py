@@ -1,0 +1,75 @@
+"""Cell text normalisation and value parsing.
+
+Readers keep text as printed; this module makes the comparable form (full-width digits and
+signs to ASCII, NBSP/U+3000/stray spaces removed) and reads counts and money amounts from it.
+The printed text is never replaced: callers keep it as `raw` for provenance.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+import regex
+
+_BLANKS = regex.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+_DASHES = frozenset({"", "-", "－", "—", "–", "/", "／", "\\", "无", "——", "--", "──"})
+_COUNT = regex.compile(r"[+\-]?\d+")
+_MONEY = regex.compile(r"(?P<num>[+\-]?\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|万|亿)?")
+_NUMBERISH = regex.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|万|亿|件|个|条|项)?")
+
+
+def fold(text: str) -> str:
+    """NFKC-fold (full-width digits, letters, brackets and signs to ASCII) and drop blanks."""
+    return _BLANKS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-")
+
+
+def is_blank_value(text: str) -> bool:
+    """A cell that holds nothing, or only a dash/slash placeholder: read as null."""
+    return fold(text) in _DASHES
+
+
+def looks_numeric(text: str) -> bool:
+    """True for cells that hold a value (number, signed number, amount with unit) or are blank."""
+    folded = fold(text).replace(",", "")
+    return folded in _DASHES or _NUMBERISH.fullmatch(folded) is not None
+
+
+class ValueParseError(ValueError):
+    """A cell that cannot be read as its column's type; the caller turns it into an issue."""
+
+
+def parse_count(text: str) -> int | None:
+    """Read a count: `25`, `０`, ` 25`, `+4`, `-2`, `－2`; blank or dash -> None."""
+    folded = fold(text).replace(",", "")
+    if folded in _DASHES:
+        return None
+    if _COUNT.fullmatch(folded):
+        return int(folded)
+    # A count printed with a decimal zero ("12.0") or a counting unit ("12件") is still a count.
+    m = regex.fullmatch(r"([+\-]?\d+)(?:\.0+)?(?:件|个|条|项|人次)?", folded)
+    if m:
+        return int(m.group(1))
+    raise ValueParseError(f"not a count: {text.strip()!r}")
+
+
+@attrs.frozen
+class MoneyValue:
+    raw: str
+    value: float | None
+    unit: str | None
+
+
+def parse_money(text: str, default_unit: str | None = None) -> MoneyValue | None:
+    """Read an amount such as `5.49亿`, `27326.00万元`, `189131144`; blank -> None.
+
+    `unit` is the unit printed in the cell, else the one the column header states, else None.
+    """
+    raw = text.strip().strip("\u00a0\u3000").strip()
+    folded = fold(text).replace(",", "")
+    if folded in _DASHES:
+        return None
+    m = _MONEY.fullmatch(folded)
+    if not m:
+        raise ValueParseError(f"not an amount: {raw!r}")
+    return MoneyValue(raw=raw, value=float(m.group("num")), unit=m.group("unit") or default_unit)

@@ -1,0 +1,1 @@
+"""Readers: each turns one form of input into a `blocks.Document`."""

@@ -1,0 +1,227 @@
+"""PDF reader (optional extra `pdf`, pdfplumber): a text-layer PDF into positioned blocks.
+
+Install with `pip install "gov-disclosure[pdf]"`. Tables are found from ruling lines where a
+page has them and from word alignment where it has none; tables continued over pages are
+joined, page numbers and running headers removed. Every paragraph and cell keeps its 1-based
+page and its bbox `(x0, top, x1, bottom)` in points from the top left of the page.
+
+pdfplumber is touched only in this module's boundary functions (`_open`, `_page_objects`),
+which turn its dict objects into the typed records of `readers.pdf_layout`; everything after
+that is pure and lives there.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from gov_disclosure.blocks import Document
+from gov_disclosure.errors import (
+    GovDisclosureError,
+    InputFormatError,
+    MissingExtraError,
+)
+from gov_disclosure.readers.pdf_layout import (
+    PageContent,
+    PdfSettings,
+    RawCell,
+    RawTable,
+    Word,
+    assemble,
+    group_lines,
+    is_grid,
+    outside,
+    strip_furniture,
+    trim_text_table,
+)
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+    from pdfplumber.pdf import PDF
+    from pdfplumber.table import Table as PlumberTable
+
+__all__ = ["PdfSettings", "looks_like_pdf", "read_pdf"]
+
+_INSTALL = 'pip install "gov-disclosure[pdf]"'
+_LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """True when the `%PDF-` magic occurs within the first 1 KB (as PDF readers accept it)."""
+    return b"%PDF-" in data[:1024]
+
+
+def read_pdf(data: bytes, *, path: str | None = None, settings: PdfSettings | None = None) -> Document:
+    """Read a PDF with a text layer into a Document (format "pdf", tables of dialect "pdf").
+
+    Raises:
+        MissingExtraError: pdfplumber is not installed (the message names the extra).
+        InputFormatError: not a PDF, damaged, encrypted, too large, or without a text layer.
+    """
+    try:
+        import pdfplumber
+    except ImportError as exc:
+        raise MissingExtraError(f"reading a PDF needs the optional extra 'pdf': {_INSTALL}", path=path) from exc
+    settings = settings or PdfSettings()
+    if not looks_like_pdf(data):
+        raise InputFormatError("is not a PDF (no %PDF- header in its first 1 KB)", path=path)
+    with _guard(path):
+        pdf = pdfplumber.open(io.BytesIO(data))
+    try:
+        pages = _read_pages(pdf, path, settings)
+    finally:
+        pdf.close()
+    if not any(_has_text(p) for p in pages):
+        raise InputFormatError(f"has {len(pages)} page(s) but no text layer (scanned?); OCR it first", path=path)
+    pages = strip_furniture(pages, settings)
+    if not any(_has_text(p) for p in pages):
+        raise InputFormatError(
+            "has no text layer beyond page numbers and running headers (scanned?); OCR it first",
+            path=path,
+        )
+    return Document(blocks=assemble(pages, settings), format="pdf")
+
+
+def _has_text(page: PageContent) -> bool:
+    return any(line.text.strip() for line in page.lines) or any(
+        cell.text.strip() for table in page.tables for cell in table.cells
+    )
+
+
+@contextmanager
+def _guard(path: str | None, page: int | None = None) -> Iterator[None]:
+    """Turn any pdfminer/pdfplumber failure into an InputFormatError naming the file.
+
+    Only calls into pdfplumber run under it, so a bug in this package is never reported as
+    a damaged PDF.
+    """
+    try:
+        yield
+    except GovDisclosureError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on hostile input
+        cause: BaseException = exc
+        while cause.args and isinstance(cause.args[0], BaseException):
+            cause = cause.args[0]  # pdfplumber wraps pdfminer's exception as its first arg
+        name = type(cause).__name__
+        where = f"page {page} " if page else ""
+        if "password" in name.lower() or "encrypt" in name.lower():
+            message = f"{where}cannot be read: the PDF is encrypted ({name}); decrypt it first"
+        else:
+            detail = str(cause)[:200]
+            message = f"{where}cannot be read as a PDF (damaged or truncated?): {name}: {detail}"
+        raise InputFormatError(message, path=path) from exc
+
+
+@attrs.frozen
+class _PageObjects:
+    """What the boundary takes from one pdfplumber page, already typed."""
+
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    tables: tuple[RawTable, ...]  # ruled tables that are real grids
+    text_tables: tuple[RawTable, ...]  # word-alignment candidates, only when no ruled table
+
+
+def _read_pages(pdf: PDF, path: str | None, settings: PdfSettings) -> tuple[PageContent, ...]:
+    with _guard(path):
+        count = len(pdf.pages)
+    if count == 0:
+        raise InputFormatError("is a PDF without pages", path=path)
+    if count > settings.max_pages:
+        raise InputFormatError(f"has {count} pages, more than the {settings.max_pages} a report may have", path=path)
+    pages = []
+    for number in range(1, count + 1):
+        with _guard(path, number):
+            page = pdf.pages[number - 1]
+            found = _page_objects(page, number, path, settings)
+            page.close()
+        tables = list(found.tables)
+        for candidate in found.text_tables:
+            tables.extend(trim_text_table(candidate, found.words, settings))
+        lines = group_lines(outside(found.words, [t.bbox for t in tables]), settings)
+        pages.append(PageContent(number, found.width, found.height, lines, tuple(tables)))
+    return tuple(pages)
+
+
+def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettings) -> _PageObjects:
+    """The boundary: one pdfplumber page as typed words and raw tables."""
+    chars, edges = page.chars, page.edges
+    for what, count, limit in (
+        ("characters", len(chars), settings.max_chars_per_page),
+        ("ruling lines", len(edges), settings.max_edges_per_page),
+    ):
+        if count > limit:
+            raise InputFormatError(f"page {number} has {count} {what}, more than {limit}; refusing it", path=path)
+    if _undecodable(chars):
+        raise InputFormatError(
+            f"page {number}: the text layer cannot be decoded (fonts without a Unicode map); OCR the PDF first",
+            path=path,
+        )
+    width, height = float(page.width), float(page.height)
+    visible = page.filter(_visible).dedupe_chars()
+    words = tuple(
+        w
+        for w in (_word(obj) for obj in visible.extract_words())
+        if 0 <= (w.bbox[0] + w.bbox[2]) / 2 <= width and 0 <= (w.bbox[1] + w.bbox[3]) / 2 <= height
+    )
+    ruled = tuple(t for t in (_raw(t, "lines") for t in visible.find_tables(_LINES)))
+    tables = tuple(t for t in ruled if is_grid(t, settings))
+    text_tables: tuple[RawTable, ...] = ()
+    if not tables and words:
+        text_tables = tuple(_raw(t, "text") for t in visible.find_tables(_TEXT))
+    return _PageObjects(width, height, words, tables, text_tables)
+
+
+def _undecodable(chars: Sequence[dict[str, Any]]) -> bool:
+    """Most characters came out as `(cid:N)`: the fonts carry no text, only glyph numbers."""
+    cids = sum(1 for c in chars if str(c.get("text", "")).startswith("(cid:"))
+    return cids > 0 and cids * 2 > len(chars)
+
+
+def _box(obj: dict[str, Any]) -> tuple[float, float, float, float]:
+    return (float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
+
+
+def _word(obj: dict[str, Any]) -> Word:
+    return Word(str(obj["text"]), _box(obj))
+
+
+def _raw(table: PlumberTable, strategy: str) -> RawTable:
+    """A pdfplumber table as raw cells; slots covered by a merged cell (None) are skipped."""
+    cells = []
+    for row, texts in zip(table.rows, table.extract(), strict=True):
+        for bbox, text in zip(row.cells, texts, strict=True):
+            if bbox is not None:
+                x0, top, x1, bottom = bbox
+                cells.append(RawCell(text or "", (float(x0), float(top), float(x1), float(bottom))))
+    x0, top, x1, bottom = table.bbox
+    box = (float(x0), float(top), float(x1), float(bottom))
+    return RawTable(box, tuple(cells), strategy)
+
+
+def _white(color: object) -> bool:
+    if not isinstance(color, (tuple, list)) or not color:
+        return False
+    if not all(isinstance(v, (int, float)) for v in color):
+        return False
+    values = [float(v) for v in color]
+    if len(values) == 4:  # CMYK
+        return all(v <= 0.01 for v in values)
+    return all(v >= 0.99 for v in values)
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    """False for drawing objects nobody sees: unstroked white fills, white or unpainted paths
+    (word processors draw white boxes behind prose, which would read as one-column tables)."""
+    if obj.get("object_type") not in ("rect", "curve", "line"):
+        return True
+    stroked = bool(obj.get("stroke")) and not _white(obj.get("stroking_color"))
+    filled = bool(obj.get("fill")) and not _white(obj.get("non_stroking_color"))
+    return stroked or filled

@@ -1,0 +1,361 @@
+"""PDF layout stages as pure functions over typed page content (no pdfplumber here).
+
+`readers.pdf` turns each page into a `PageContent` (positioned lines and raw table cells); this
+module removes page furniture, trims text-aligned tables, joins tables continued over pages and
+lays cells out on a grid, in that order, each stage a function of the previous stage's output.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from gov_disclosure.blocks import Block, Cell, Paragraph, Position, Table
+
+Box = tuple[float, float, float, float]
+"""(x0, top, x1, bottom) in PDF points, origin at the top left of the page."""
+
+
+@attrs.frozen
+class PdfSettings:
+    """Limits and tolerances of the PDF reader, passed explicitly (never global)."""
+
+    max_pages: int = attrs.field(default=500, validator=attrs.validators.gt(0))
+    max_chars_per_page: int = attrs.field(default=100_000, validator=attrs.validators.gt(0))
+    max_edges_per_page: int = attrs.field(default=5_000, validator=attrs.validators.gt(0))
+    line_overlap: float = attrs.field(default=0.5, validator=attrs.validators.gt(0.0))
+    """Share of the smaller height two words must share vertically to be on one line."""
+    col_tolerance: float = attrs.field(default=5.0, validator=attrs.validators.gt(0.0))
+    """Column starts closer than this (points) are one column, also across pages."""
+    row_tolerance: float = attrs.field(default=2.0, validator=attrs.validators.gt(0.0))
+    min_gutter: float = attrs.field(default=6.0, validator=attrs.validators.gt(0.0))
+    """Narrowest gap between columns of a table found by word alignment (prose has less)."""
+    margin: float = attrs.field(default=0.12, validator=attrs.validators.gt(0.0))
+    """Share of the page height at the top and bottom where furniture may sit."""
+    furniture_lines: int = attrs.field(default=3, validator=attrs.validators.gt(0))
+    """How many lines from the top and from the bottom of a page may be furniture."""
+    furniture_share: float = attrs.field(default=0.5, validator=attrs.validators.gt(0.0))
+    """A margin line repeated on at least this share of pages (and on 2+) is a running header."""
+
+
+@attrs.frozen
+class Word:
+    text: str
+    bbox: Box
+
+
+@attrs.frozen
+class Line:
+    """One printed line of text outside any table: its words joined by single spaces."""
+
+    text: str
+    bbox: Box
+
+
+@attrs.frozen
+class RawCell:
+    """A table cell as the table finder drew it, before it is placed on a grid."""
+
+    text: str
+    bbox: Box
+
+
+@attrs.frozen
+class RawTable:
+    bbox: Box
+    cells: tuple[RawCell, ...]
+    strategy: str  # "lines" (ruling lines) or "text" (word alignment)
+
+
+@attrs.frozen
+class PageContent:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    tables: tuple[RawTable, ...]
+
+
+def _union(boxes: Sequence[Box]) -> Box:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def _round(box: Box) -> Box:
+    return (round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2))
+
+
+def _centre_in(box: Box, outer: Box) -> bool:
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
+
+
+def outside(words: Sequence[Word], boxes: Sequence[Box]) -> list[Word]:
+    """The words whose centre lies in none of `boxes`."""
+    return [w for w in words if not any(_centre_in(w.bbox, b) for b in boxes)]
+
+
+def group_lines(words: Sequence[Word], settings: PdfSettings) -> tuple[Line, ...]:
+    """Words grouped into printed lines by vertical overlap, each line read left to right."""
+    groups: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.bbox[1], w.bbox[0])):
+        if groups:
+            top, bottom = min(w.bbox[1] for w in groups[-1]), max(w.bbox[3] for w in groups[-1])
+            shared = min(bottom, word.bbox[3]) - max(top, word.bbox[1])
+            height = min(bottom - top, word.bbox[3] - word.bbox[1])
+            if height <= 0 or shared >= settings.line_overlap * height:
+                groups[-1].append(word)
+                continue
+        groups.append([word])
+    lines = []
+    for group in groups:
+        group.sort(key=lambda w: w.bbox[0])
+        lines.append(Line(" ".join(w.text for w in group), _union([w.bbox for w in group])))
+    return tuple(lines)
+
+
+_PAGE_NUMBER = re.compile(
+    r"""^(?:
+        [-—–－―‐_~·•]*\d{1,4}[-—–－―‐_~·•]*
+      | 第\d{1,4}页(?:[,，/／]?共\d{1,4}页)?
+      | 共\d{1,4}页[,，/／]?第\d{1,4}页
+      | \d{1,4}[/／]\d{1,4}
+      | (?i:page)\d{1,4}(?:(?i:of)\d{1,4})?
+    )$""",
+    re.VERBOSE,
+)
+_CONTINUED = re.compile(r"^[（(]?续表?\d*[)）]?[:：]?$")
+
+
+def is_page_number(text: str) -> bool:
+    """`- 3 -`, `第3页`, `第 3 页 共 6 页`, `3/6`, `Page 3 of 6` or a bare number."""
+    return bool(_PAGE_NUMBER.match(re.sub(r"\s+", "", text)))
+
+
+def _margin_candidates(page: PageContent, settings: PdfSettings) -> list[int]:
+    """Indexes of the lines that could be furniture: near the top or bottom edge of the page,
+    among the first or last few lines, with no table between them and that edge."""
+    n, k = len(page.lines), settings.furniture_lines
+    top_limit, bottom_limit = settings.margin * page.height, (1 - settings.margin) * page.height
+    first_table = min((t.bbox[1] for t in page.tables), default=math.inf)
+    last_table = max((t.bbox[3] for t in page.tables), default=-math.inf)
+    found = []
+    for i, line in enumerate(page.lines):
+        at_top = i < k and line.bbox[1] < top_limit and line.bbox[3] <= first_table
+        at_bottom = i >= n - k and line.bbox[3] > bottom_limit and line.bbox[1] >= last_table
+        if at_top or at_bottom:
+            found.append(i)
+    return found
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def strip_furniture(pages: Sequence[PageContent], settings: PdfSettings) -> tuple[PageContent, ...]:
+    """Pages without page numbers and without running headers/footers.
+
+    Only lines at the page margins are considered; a page number is removed wherever it is, a
+    running header only when the same text (digits aside) sits at the margin of most pages.
+    """
+    candidates = [_margin_candidates(p, settings) for p in pages]
+    pages_with: dict[str, set[int]] = {}
+    for p, (page, found) in enumerate(zip(pages, candidates, strict=True)):
+        for i in found:
+            key = _furniture_key(page.lines[i].text)
+            if key:
+                pages_with.setdefault(key, set()).add(p)
+    needed = max(2, math.ceil(settings.furniture_share * len(pages)))
+    running = {key for key, where in pages_with.items() if len(where) >= needed}
+    result = []
+    for page, found in zip(pages, candidates, strict=True):
+        drop = {i for i in found if is_page_number(page.lines[i].text) or _furniture_key(page.lines[i].text) in running}
+        kept = tuple(line for i, line in enumerate(page.lines) if i not in drop)
+        result.append(attrs.evolve(page, lines=kept))
+    return tuple(result)
+
+
+def _cluster(values: Sequence[float], tolerance: float) -> list[float]:
+    """Sorted representatives (means) of values that lie within `tolerance` of their neighbour."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tolerance:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def _nearest(reps: Sequence[float], value: float) -> int:
+    return min(range(len(reps)), key=lambda i: abs(reps[i] - value))
+
+
+def _span(reps: Sequence[float], start: float, end: float, tolerance: float) -> int:
+    return max(1, sum(1 for r in reps if start - tolerance <= r < end - tolerance))
+
+
+def is_grid(table: RawTable, settings: PdfSettings) -> bool:
+    """A real grid: two or more columns and some text (a ruled box around prose is not)."""
+    cols = _cluster([c.bbox[0] for c in table.cells], settings.col_tolerance)
+    return len(cols) >= 2 and any(c.text.strip() for c in table.cells)
+
+
+def _gutter(words: Sequence[Word], boundary: float, settings: PdfSettings) -> bool:
+    """True when no word crosses `boundary` and the words either side of it (if any) are at
+    least `min_gutter` apart: column gaps are wide, gaps between words of prose are not."""
+    if any(w.bbox[0] + 1 < boundary < w.bbox[2] - 1 for w in words):
+        return False
+    left = [w.bbox[2] for w in words if (w.bbox[0] + w.bbox[2]) / 2 < boundary]
+    right = [w.bbox[0] for w in words if (w.bbox[0] + w.bbox[2]) / 2 >= boundary]
+    return not left or not right or min(right) - max(left) >= settings.min_gutter
+
+
+def trim_text_table(table: RawTable, words: Sequence[Word], settings: PdfSettings) -> list[RawTable]:
+    """The parts of a text-strategy table that really are tables.
+
+    The text strategy also cuts prose into "cells". A row is kept only when every column
+    boundary falls in a gutter (no word across it, the words beside it `min_gutter` apart).
+    Each run of kept rows, trimmed to rows with two or more filled cells at both ends and
+    holding at least two such rows, becomes a table.
+    """
+    cols = _cluster([c.bbox[0] for c in table.cells], settings.col_tolerance)
+    inner = cols[1:]
+    tops = _cluster([c.bbox[1] for c in table.cells], settings.row_tolerance)
+    rows: list[list[RawCell]] = [[] for _ in tops]
+    for cell in table.cells:
+        rows[_nearest(tops, cell.bbox[1])].append(cell)
+    runs: list[list[list[RawCell]]] = [[]]
+    for row in rows:
+        filled = [c for c in row if c.text.strip()]
+        if not filled:
+            continue
+        box = _union([c.bbox for c in row])
+        inside = [w for w in words if _centre_in(w.bbox, box)]
+        if all(_gutter(inside, b, settings) for b in inner):
+            runs[-1].append(row)
+        else:
+            runs.append([])
+    found = []
+    for run in runs:
+        full = [i for i, row in enumerate(run) if sum(1 for c in row if c.text.strip()) >= 2]
+        if len(full) >= 2:
+            cells = tuple(c for row in run[full[0] : full[-1] + 1] for c in row)
+            found.append(RawTable(_union([c.bbox for c in cells]), cells, "text"))
+    return found
+
+
+def continues(prev: RawTable, nxt: RawTable, settings: PdfSettings) -> bool:
+    """True when `nxt` (first on its page) looks like the rest of `prev` (last on the page
+    before): same outer left and right edges, and one table's column starts a subset of the
+    other's."""
+    tol = settings.col_tolerance
+    if abs(prev.bbox[0] - nxt.bbox[0]) > tol or abs(prev.bbox[2] - nxt.bbox[2]) > tol:
+        return False
+    a = _cluster([c.bbox[0] for c in prev.cells], tol)
+    b = _cluster([c.bbox[0] for c in nxt.cells], tol)
+
+    def subset(xs: list[float], ys: list[float]) -> bool:
+        return all(any(abs(x - y) <= tol for y in ys) for x in xs)
+
+    return subset(a, b) or subset(b, a)
+
+
+_Slot = tuple[RawCell, int, int]  # cell, rowspan, colspan
+
+
+def _layout(part: RawTable, cols: Sequence[float], settings: PdfSettings) -> list[list[_Slot | None]]:
+    """One page's part of a table on the shared column grid; covered slots are None."""
+    tops = _cluster([c.bbox[1] for c in part.cells], settings.row_tolerance)
+    grid: list[list[_Slot | None]] = [[None] * len(cols) for _ in tops]
+    for cell in sorted(part.cells, key=lambda c: (c.bbox[1], c.bbox[0])):
+        r, c = _nearest(tops, cell.bbox[1]), _nearest(cols, cell.bbox[0])
+        slot = grid[r][c]
+        if slot is not None:  # two cells on one slot: keep both texts, never drop one
+            cell = RawCell(f"{slot[0].text}\n{cell.text}", _union([slot[0].bbox, cell.bbox]))
+        rowspan = _span(tops, cell.bbox[1], cell.bbox[3], settings.row_tolerance)
+        colspan = _span(cols, cell.bbox[0], cell.bbox[2], settings.col_tolerance)
+        grid[r][c] = (cell, rowspan, colspan)
+    return grid
+
+
+def _row_key(row: Sequence[_Slot | None]) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", "", s[0].text) if s else "" for s in row)
+
+
+def _repeated_header(first: list[list[_Slot | None]], part: list[list[_Slot | None]]) -> int:
+    """How many leading rows of `part` repeat the table's first rows (0 if none, or if the
+    matching rows hold no label, only numbers)."""
+    n = 0
+    while n < min(len(first), len(part) - 1) and _row_key(first[n]) == _row_key(part[n]):
+        n += 1
+    labels = any(re.search(r"[^\d\s.,+\-%]", t) for row in part[:n] for t in _row_key(row))
+    return n if labels else 0
+
+
+def build_table(parts: Sequence[tuple[int, RawTable]], index: int, settings: PdfSettings) -> Table:
+    """One Table from its parts (page, raw table), a repeated header on later parts dropped."""
+    cols = _cluster([c.bbox[0] for _, t in parts for c in t.cells], settings.col_tolerance)
+    grids = [_layout(t, cols, settings) for _, t in parts]
+    rows: list[tuple[Cell, ...]] = []
+    for k, ((page, _), grid) in enumerate(zip(parts, grids, strict=True)):
+        skip = _repeated_header(grids[0], grid) if k else 0
+        for slots in grid[skip:]:
+            r = len(rows)
+            row = []
+            for c, slot in enumerate(slots):
+                pos = Position(table=index, row=r, col=c, page=page)
+                if slot is None:
+                    row.append(Cell("", pos))
+                    continue
+                cell, rowspan, colspan = slot
+                bbox = _round(cell.bbox)
+                row.append(Cell(cell.text, attrs.evolve(pos, bbox=bbox), rowspan, colspan))
+            rows.append(tuple(row))
+    page, first = parts[0]
+    pos = Position(table=index, page=page, bbox=_round(first.bbox))
+    return Table(tuple(rows), pos, dialect="pdf", scores=((f"pdf-{first.strategy}", 1.0),))
+
+
+def assemble(pages: Sequence[PageContent], settings: PdfSettings) -> tuple[Block, ...]:
+    """Blocks in reading order (top to bottom per page); a page's first table is joined to the
+    previous page's last table when nothing but furniture (or a `续表` line) separates them and
+    their columns line up."""
+    items: list[tuple[int, Line | RawTable]] = []
+    for page in pages:
+        own: list[Line | RawTable] = [*page.lines, *page.tables]
+        own.sort(key=lambda it: it.bbox[1])
+        items.extend((page.number, it) for it in own)
+    groups: list[tuple[int, Line] | list[tuple[int, RawTable]]] = []
+    for i, (number, item) in enumerate(items):
+        last = groups[-1] if groups else None
+        open_table = last[-1] if isinstance(last, list) and last[-1][0] == number - 1 else None
+        if isinstance(item, Line):
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if not (
+                open_table
+                and nxt
+                and nxt[0] == number
+                and isinstance(nxt[1], RawTable)
+                and _CONTINUED.match(item.text.replace(" ", ""))
+                and continues(open_table[1], nxt[1], settings)
+            ):
+                groups.append((number, item))
+        elif isinstance(last, list) and open_table and continues(open_table[1], item, settings):
+            last.append((number, item))
+        else:
+            groups.append([(number, item)])
+    blocks: list[Block] = []
+    for group in groups:
+        if isinstance(group, list):
+            blocks.append(build_table(group, sum(isinstance(b, Table) for b in blocks), settings))
+        else:
+            number, line = group
+            blocks.append(Paragraph(line.text, Position(page=number, bbox=_round(line.bbox))))
+    return tuple(blocks)

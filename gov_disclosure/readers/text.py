@@ -1,0 +1,50 @@
+"""Plain text (a dump of a report) to blocks: tables found by the scored dialect search,
+every other non-blank line a paragraph with its line number."""
+
+from __future__ import annotations
+
+from gov_disclosure.blocks import Block, Document, Paragraph, Position
+from gov_disclosure.readers.base import Dialect
+from gov_disclosure.readers.markdown import MarkdownDialect
+from gov_disclosure.readers.pipe import PipeDialect
+from gov_disclosure.readers.scoring import candidates, choose
+from gov_disclosure.readers.tika_cells import TikaCellsDialect
+from gov_disclosure.readers.tsv import TsvDialect
+
+DIALECTS: list[Dialect] = [TikaCellsDialect(), TsvDialect(), PipeDialect(), MarkdownDialect()]
+
+
+def register_dialect(dialect: Dialect) -> None:
+    """Add a table dialect to the search (an extension point for users' own dump formats)."""
+    DIALECTS.append(dialect)
+
+
+def _load_optional() -> None:
+    try:
+        from gov_disclosure.readers.fixed_width import FixedWidthDialect
+    except ImportError:  # pragma: no cover - the module ships with the package
+        return
+    if not any(d.name == FixedWidthDialect.name for d in DIALECTS):
+        DIALECTS.append(FixedWidthDialect())
+
+
+_load_optional()
+
+
+def read_text(text: str, *, encoding: str | None = None) -> Document:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    chosen = choose(candidates(lines, DIALECTS))
+    blocks: list[Block] = []
+    i = 0
+    table_index = 0
+    for cand in chosen + [None]:
+        stop = cand.start if cand else len(lines)
+        for k in range(i, stop):
+            if lines[k].strip(" \t\u00a0\u3000"):
+                blocks.append(Paragraph(lines[k].rstrip(), Position(line=k + 1)))
+        if cand is None:
+            break
+        blocks.append(cand.table)
+        table_index += 1
+        i = cand.end
+    return Document(blocks=tuple(blocks), format="text", encoding=encoding)

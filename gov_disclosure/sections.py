@@ -1,0 +1,141 @@
+"""Blocks to sections: find the six headings, give each its prose and tables, keep the rest.
+
+Headings are recognised whatever their numbering (`一、`, `1、`, none), spacing (`一、概 述`)
+or wording variant (`templates.SECTION_HEADINGS`); parenthesised numbering (`（一）…`) marks a
+subsection, never a section. Sections only move forward: a heading of an earlier section
+(a report restating its structure) is prose. Text no section claims (preamble, signature,
+date, page furniture, `[bookmark: …]`/`[image: …]` markers) is kept as `Unassigned`.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from gov_disclosure import templates as T
+from gov_disclosure.blocks import Block, Document, Paragraph, Table
+from gov_disclosure.labels import label_key, strip_numbering
+from gov_disclosure.records import Unassigned
+
+_MARKER = regex.compile(r"\[(?:bookmark|image|link|footnote|comment)[^\]]*\]")
+_SUBSECTION = regex.compile(r"^\s*[（(]")
+_DATE = regex.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
+_SIGNATURE = regex.compile(
+    r"^\s*\S{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|中心|院|厅|街道办事处|管委会|管理委员会)\s*$"
+)
+_FURNITURE = regex.compile(
+    r"扫一扫|在手机打开|打印本页|关闭窗口|【打印】|【关闭】|分享到|字号[:：]|浏览次数|来源[:：]|发布时间[:：]"
+)
+
+_HEADINGS: dict[str, str] = {}
+
+
+def register_heading(key: str, text: str) -> None:
+    """Teach the sectioner another printed form of a section heading."""
+    if key not in T.SECTION_KEYS:
+        raise ValueError(f"unknown section {key!r}; one of {T.SECTION_KEYS}")
+    _HEADINGS[strip_numbering(label_key(text))] = key
+
+
+for _key, _texts in T.SECTION_HEADINGS.items():
+    for _text in _texts:
+        register_heading(_key, _text)
+
+
+def heading_key(text: str) -> str | None:
+    """The section a paragraph heads, or None."""
+    if _SUBSECTION.match(text) or len(text.strip()) > 40:
+        return None
+    body = strip_numbering(label_key(text)).rstrip(":.;")
+    return _HEADINGS.get(body)
+
+
+@attrs.frozen
+class SectionBlocks:
+    key: str
+    heading: Paragraph | None
+    blocks: tuple[Block, ...]
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    def text(self) -> str:
+        return "\n".join(p.text.strip() for p in self.paragraphs)
+
+
+@attrs.frozen
+class Sectioned:
+    preamble: tuple[Paragraph, ...]
+    sections: dict[str, SectionBlocks]
+    tables: tuple[Table, ...]
+    unassigned: tuple[Unassigned, ...]
+
+
+def _strip_markers(p: Paragraph, out: list[Unassigned]) -> Paragraph | None:
+    found = _MARKER.findall(p.text)
+    if not found:
+        return p
+    out.extend(Unassigned(m, p.pos.line, "marker") for m in found)
+    rest = _MARKER.sub("", p.text)
+    return attrs.evolve(p, text=rest) if rest.strip() else None
+
+
+def split_sections(doc: Document) -> Sectioned:
+    unassigned: list[Unassigned] = []
+    preamble: list[Paragraph] = []
+    current: str | None = None
+    headings: dict[str, Paragraph] = {}
+    bodies: dict[str, list[Block]] = {}
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            para = _strip_markers(block, unassigned)
+            if para is None:
+                continue
+            if _FURNITURE.search(para.text):
+                unassigned.append(Unassigned(para.text.strip(), para.pos.line, "furniture"))
+                continue
+            key = heading_key(para.text)
+            if key is not None and (
+                current is None or T.SECTION_NUMBERS[key] >= T.SECTION_NUMBERS[current]
+            ):
+                if key != current:
+                    current = key
+                    headings.setdefault(key, para)
+                    bodies.setdefault(key, [])
+                continue
+            if current is None:
+                preamble.append(para)
+            else:
+                bodies[current].append(para)
+        elif current is None:
+            bodies.setdefault("_before", []).append(block)
+        else:
+            bodies[current].append(block)
+    _trim_tail(bodies, current, unassigned)
+    tables = tuple(b for b in doc.blocks if isinstance(b, Table))
+    sections = {
+        key: SectionBlocks(key, headings.get(key), tuple(bodies[key]))
+        for key in T.SECTION_KEYS
+        if key in bodies
+    }
+    return Sectioned(tuple(preamble), sections, tables, tuple(unassigned))
+
+
+def _trim_tail(bodies: dict[str, list[Block]], last: str | None, out: list[Unassigned]) -> None:
+    """Signature and date lines after the last section are not its prose."""
+    if last is None:
+        return
+    body = bodies[last]
+    tail: list[Unassigned] = []
+    while body and isinstance(body[-1], Paragraph):
+        p = body[-1]
+        text = p.text.strip()
+        if _DATE.match(text):
+            tail.append(Unassigned(text, p.pos.line, "date"))
+        elif _SIGNATURE.match(text) and len(body) > 1:
+            tail.append(Unassigned(text, p.pos.line, "signature"))
+        else:
+            break
+        body.pop()
+    out.extend(reversed(tail))
