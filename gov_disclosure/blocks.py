@@ -8,12 +8,9 @@ reader produced it. Readers know blocks, never the templates.
 
 from __future__ import annotations
 
-from typing import Union
-
 import attrs
 
 from gov_disclosure.records import Origin
-
 
 Position = Origin
 """Where a piece of text came from (the records' `Origin`, so provenance passes through)."""
@@ -64,7 +61,7 @@ class Table:
         return tuple(c for row in self.rows for c in row)
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @attrs.frozen

@@ -16,7 +16,8 @@ from gov_disclosure.errors import GovDisclosureError
 from gov_disclosure.export import to_csv, to_dict
 from gov_disclosure.records import Report
 
-SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".md", ".doc", ".wps")
+# Files picked up when a directory is given (a file named explicitly is always read).
+SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
 
 
 def _files(paths: Sequence[str]) -> Iterator[str]:
@@ -66,10 +67,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format == "csv":
         out = to_csv(reports)
     elif args.format == "jsonl":
-        out = "".join(json.dumps(to_dict(r, with_provenance=args.provenance), ensure_ascii=False) + "\n" for r in reports)
+        out = "".join(
+            json.dumps(to_dict(r, with_provenance=args.provenance), ensure_ascii=False) + "\n" for r in reports
+        )
     else:
         dicts = [to_dict(r, with_provenance=args.provenance) for r in reports]
-        payload: object = dicts[0] if len(dicts) == 1 and failed == 0 and len(args.paths) == 1 and not os.path.isdir(args.paths[0]) else dicts
+        payload: object = (
+            dicts[0]
+            if len(dicts) == 1 and failed == 0 and len(args.paths) == 1 and not os.path.isdir(args.paths[0])
+            else dicts
+        )
         out = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:

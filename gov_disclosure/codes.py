@@ -27,27 +27,86 @@ CODES: dict[str, Code] = {
         Code("meta.title_missing", "warning", "No title line was found."),
         Code("meta.year_missing", "warning", "The year the report covers could not be read."),
         Code("meta.organization_missing", "info", "The issuing body could not be read from the title."),
-        Code("meta.template_unknown", "warning", "The tables print no label that tells the 2019 and 2021 templates apart."),
-        Code("meta.template_year_mismatch", "info", "The template's layout does not match the year (2019 layout after 2020, or 2021 before 2021)."),
+        Code(
+            "meta.template_unknown",
+            "warning",
+            "The tables print no label that tells the 2019 and 2021 templates apart.",
+        ),
+        Code(
+            "meta.template_year_mismatch",
+            "info",
+            "The template's layout does not match the year (2019 layout after 2020, or 2021 before 2021).",
+        ),
         Code("section.missing", "warning", "A section heading of the template was not found."),
         Code("table.missing", "warning", "A statistical table was not found; its field is null."),
-        Code("table.unrecognized", "warning", "A table matches none of the template's tables; its text is kept in `unassigned`."),
+        Code(
+            "table.unrecognized",
+            "warning",
+            "A table matches none of the template's tables; its text is kept in `unassigned`.",
+        ),
         Code("table.blank", "warning", "A table is present but every count in it is blank (an unfilled template)."),
         Code("table.missing_row", "warning", "A row of the template was not found in its table; its cells are null."),
-        Code("table.unknown_row", "warning", "A row with values whose label is not in the template (a subtotal, an extra row); values kept in the message."),
+        Code(
+            "table.unknown_row",
+            "warning",
+            "A row with values whose label is not in the template (a subtotal, an extra row); "
+            "values kept in the message.",
+        ),
         Code("table.duplicate_row", "warning", "A row label printed twice with different values; the first is kept."),
-        Code("table.row_width", "warning", "A row's values do not fit the template's columns and the table's arithmetic cannot place them; cells null."),
-        Code("cell.unreadable", "warning", "A cell cannot be read as its column's type; its text is in the message, the value null."),
-        Code("placement.inferred", "info", "A row lost its empty cells; its numbers were placed by the only arrangement that satisfies the table's arithmetic."),
-        Code("placement.ambiguous", "warning", "A row lost its empty cells and several arrangements satisfy the arithmetic; cells null, printed numbers in the message."),
-        Code("placement.unresolved", "warning", "A row lost its empty cells and no arrangement satisfies the arithmetic; cells null, printed numbers in the message."),
+        Code(
+            "table.row_width",
+            "warning",
+            "A row's values do not fit the template's columns and the table's arithmetic cannot place them; "
+            "cells null.",
+        ),
+        Code(
+            "cell.unreadable",
+            "warning",
+            "A cell cannot be read as its column's type; its text is in the message, the value null.",
+        ),
+        Code(
+            "placement.inferred",
+            "info",
+            "A row lost its empty cells; its numbers were placed by the only arrangement that satisfies "
+            "the table's arithmetic.",
+        ),
+        Code(
+            "placement.ambiguous",
+            "warning",
+            "A row lost its empty cells and several arrangements satisfy the arithmetic; cells null, "
+            "printed numbers in the message.",
+        ),
+        Code(
+            "placement.unresolved",
+            "warning",
+            "A row lost its empty cells and no arrangement satisfies the arithmetic; cells null, "
+            "printed numbers in the message.",
+        ),
         Code("requests.row_sum", "error", "Table 3: a row's six applicant columns do not sum to its 总计."),
         Code("requests.balance", "error", "Table 3: 本年新收 + 上年结转 differs from 总计 + 结转下年度 in a column."),
-        Code("requests.outcome_sum", "error", "Table 3: （七）总计 differs from the sum of the outcome rows in a column."),
-        Code("requests.total_blank", "warning", "Table 3: the （七）总计 row is blank while the outcome rows hold numbers."),
-        Code("requests.total_column_blank", "warning", "Table 3: the 总计 column is blank in rows whose applicant cells hold numbers."),
-        Code("reviews.group_sum", "error", "Table 4: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 differs from 总计 in a group."),
-        Code("proactive.published_exceeds_total", "info", "Table 2 (2019): 本年新公开数量 exceeds 对外公开总数量 (holds in practice, not forced)."),
+        Code(
+            "requests.outcome_sum", "error", "Table 3: （七）总计 differs from the sum of the outcome rows in a column."
+        ),
+        Code(
+            "requests.total_blank",
+            "warning",
+            "Table 3: the （七）总计 row is blank while the outcome rows hold numbers.",
+        ),
+        Code(
+            "requests.total_column_blank",
+            "warning",
+            "Table 3: the 总计 column is blank in rows whose applicant cells hold numbers.",
+        ),
+        Code(
+            "reviews.group_sum",
+            "error",
+            "Table 4: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 differs from 总计 in a group.",
+        ),
+        Code(
+            "proactive.published_exceeds_total",
+            "info",
+            "Table 2 (2019): 本年新公开数量 exceeds 对外公开总数量 (holds in practice, not forced).",
+        ),
     )
 }
 

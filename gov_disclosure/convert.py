@@ -24,7 +24,9 @@ def convert_legacy(path: str) -> Iterator[str]:
         try:
             subprocess.run(
                 [soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, path],
-                check=True, capture_output=True, timeout=TIMEOUT_S,
+                check=True,
+                capture_output=True,
+                timeout=TIMEOUT_S,
             )
         except (subprocess.SubprocessError, OSError) as exc:
             raise InputFormatError(f"soffice could not convert the file: {exc}", path=path) from exc

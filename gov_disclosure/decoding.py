@@ -16,16 +16,16 @@ _BOMS = (
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text has NUL in every other byte for ASCII; look at where the NULs are."""
-    sample = data[:4096]
-    if len(sample) < 4:
+    """Reports have line breaks: in UTF-16 each is `0A 00` (LE) or `00 0A` (BE) at an even
+    offset, which UTF-8 and GB18030 text never has."""
+    if len(data) % 2:
         return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > half * 0.3 and even < half * 0.05:
+    sample = data[:65536]
+    le = sum(1 for i in range(0, len(sample) - 1, 2) if sample[i] == 0x0A and sample[i + 1] == 0)
+    be = sum(1 for i in range(0, len(sample) - 1, 2) if sample[i] == 0 and sample[i + 1] == 0x0A)
+    if le >= 2 and be == 0:
         return "utf-16-le"
-    if even > half * 0.3 and odd < half * 0.05:
+    if be >= 2 and le == 0:
         return "utf-16-be"
     return None
 
@@ -38,9 +38,8 @@ def decode(data: bytes, *, path: str | None = None) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"bad {name} data after BOM: {exc.reason}", path=path) from exc
-    utf16 = _utf16_without_bom(data)
-    candidates = ([utf16] if utf16 else []) + ["utf-8", "gb18030"]
-    for name in candidates:
+    utf16 = _utf16_without_bom(data) if b"\x00" in data[:65536] else None
+    for name in ["utf-8"] + ([utf16] if utf16 else []) + ["gb18030"]:
         try:
             return data.decode(name), name
         except UnicodeDecodeError:

@@ -18,9 +18,21 @@ from gov_disclosure import records as R
 _ROW_HOLDERS = (R.Proactive2019, R.Proactive2021, R.Requests)
 _PROACTIVE = {"2019": R.Proactive2019, "2021": R.Proactive2021}
 _KEY_ORDER = (
-    "schema_version", "source", "title", "organization", "year", "template", "overview",
-    "proactive", "requests", "reviews", "problems", "other_matters", "issues",
-    "unassigned", "table_sections",
+    "schema_version",
+    "source",
+    "title",
+    "organization",
+    "year",
+    "template",
+    "overview",
+    "proactive",
+    "requests",
+    "reviews",
+    "problems",
+    "other_matters",
+    "issues",
+    "unassigned",
+    "table_sections",
 )
 
 
@@ -86,7 +98,7 @@ def provenance(report: R.Report) -> dict[str, dict[str, Any]]:
     """Where each number came from: `table.row.column` -> raw text and position."""
     out: dict[str, dict[str, Any]] = {}
 
-    def visit(prefix: str, obj: object) -> None:
+    def visit(prefix: str, obj: Any) -> None:
         if isinstance(obj, (R.Count, R.Money)):
             if obj.origin is None:
                 return
@@ -138,13 +150,14 @@ def to_csv(reports: Iterable[R.Report]) -> str:
     for report in reports:
         for key, where in _cells(report):
             table, row, column = key.split(".", 2)
-            writer.writerow([report.source.path, report.year, report.organization, report.template,
-                             table, row, column, *where])
+            writer.writerow(
+                [report.source.path, report.year, report.organization, report.template, table, row, column, *where]
+            )
     return buf.getvalue()
 
 
 def _cells(report: R.Report) -> Iterator[tuple[str, tuple[Any, Any, Any]]]:
-    def visit(prefix: str, obj: object) -> Iterator[tuple[str, tuple[Any, Any, Any]]]:
+    def visit(prefix: str, obj: Any) -> Iterator[tuple[str, tuple[Any, Any, Any]]]:
         if isinstance(obj, R.Count):
             yield prefix, (obj.value, obj.raw, obj.origin.line if obj.origin else None)
         elif isinstance(obj, R.Money):

@@ -74,7 +74,13 @@ def _count(cell: Cell | None, sink: _Sink, row: str, column: str) -> R.Count:
     try:
         return R.Count(parse_count(cell.text), cell.text, cell.pos)
     except ValueParseError:
-        sink.add("cell.unreadable", f"{row}.{column}: cannot read {cell.text.strip()!r} as a count", cell, row=row, column=column)
+        sink.add(
+            "cell.unreadable",
+            f"{row}.{column}: cannot read {cell.text.strip()!r} as a count",
+            cell,
+            row=row,
+            column=column,
+        )
         return R.Count(None, cell.text, cell.pos)
 
 
@@ -84,7 +90,13 @@ def _money(cell: Cell | None, unit: str | None, sink: _Sink, row: str, column: s
     try:
         m = parse_money(cell.text, unit)
     except ValueParseError:
-        sink.add("cell.unreadable", f"{row}.{column}: cannot read {cell.text.strip()!r} as an amount", cell, row=row, column=column)
+        sink.add(
+            "cell.unreadable",
+            f"{row}.{column}: cannot read {cell.text.strip()!r} as an amount",
+            cell,
+            row=row,
+            column=column,
+        )
         return None
     return None if m is None else R.Money(m.raw, m.value, m.unit, cell.pos)
 
@@ -121,22 +133,39 @@ def _rows_by_label(
                     continue
             if filled and (m is None and known.match(seg.label.text) is None):
                 label = seg.label.text.strip().replace("\n", "")
-                sink.add("table.unknown_row", f"row {label!r} is not in the template; printed: {_printed(filled)}", seg.label, row=label)
+                sink.add(
+                    "table.unknown_row",
+                    f"row {label!r} is not in the template; printed: {_printed(filled)}",
+                    seg.label,
+                    row=label,
+                )
             continue
         last_fragment = (m.key, label_key(seg.label.text)) if m.fragment else None
         cands = row_candidates(seg.values, width[m.key])
         if m.key in where:
             old = fixed.get(m.key)
-            if old is not None and [c.text.strip() if c else "" for c in old] == [c.text.strip() if c else "" for c in cands[0]]:
+            if old is not None and [c.text.strip() if c else "" for c in old] == [
+                c.text.strip() if c else "" for c in cands[0]
+            ]:
                 continue
             if old is not None and all(c is None or is_blank_value(c.text) for c in old):
                 fixed.pop(m.key)
             else:
-                sink.add("table.duplicate_row", f"{m.key} printed again with {_printed(seg.values)}; first kept", seg.label, row=m.key)
+                sink.add(
+                    "table.duplicate_row",
+                    f"{m.key} printed again with {_printed(seg.values)}; first kept",
+                    seg.label,
+                    row=m.key,
+                )
                 continue
         where[m.key] = seg
         if not cands:
-            sink.add("table.row_width", f"{m.key}: {len(filled)} values for {width[m.key]} columns: {_printed(filled)}", seg.label, row=m.key)
+            sink.add(
+                "table.row_width",
+                f"{m.key}: {len(filled)} values for {width[m.key]} columns: {_printed(filled)}",
+                seg.label,
+                row=m.key,
+            )
             fixed[m.key] = (None,) * width[m.key]
         elif len(cands) == 1:
             fixed[m.key] = cands[0]
@@ -163,7 +192,11 @@ def _resolve(
         printed = _printed(seg.values)
         if chosen is not None:
             grid[key] = chosen[key]
-            placed = ", ".join(f"{c}={v.text.strip()}" for c, v in zip(columns, chosen[key]) if v is not None and not is_blank_value(v.text))
+            placed = ", ".join(
+                f"{c}={v.text.strip()}"
+                for c, v in zip(columns, chosen[key], strict=False)
+                if v is not None and not is_blank_value(v.text)
+            )
             sink.add("placement.inferred", f"{key}: printed {printed}; placed as {placed}", seg.label, row=key)
         else:
             code = "placement.ambiguous" if n > 1 else "placement.unresolved"
@@ -193,7 +226,12 @@ def map_proactive(table: Table, template: str) -> tuple[R.Proactive2019 | R.Proa
     width = {k: len(b.columns) for k, b in blocks.items()}
     fixed, options, where = _rows_by_label(segments(table), index, width, sink, INDEXES["proactive"])
     for key in options:  # no identity ties Table 2's cells together: refuse to guess
-        sink.add("table.row_width", f"{key}: cannot place {_printed(where[key].values)} in {width[key]} columns", where[key].label, row=key)
+        sink.add(
+            "table.row_width",
+            f"{key}: cannot place {_printed(where[key].values)} in {width[key]} columns",
+            where[key].label,
+            row=key,
+        )
         fixed[key] = (None,) * width[key]
     rows: dict[str, Any] = {}
     for key, block in blocks.items():
@@ -202,7 +240,7 @@ def map_proactive(table: Table, template: str) -> tuple[R.Proactive2019 | R.Proa
             sink.add("table.missing_row", f"row {key} not found", row=key)
             vec = (None,) * len(block.columns)
         fields: dict[str, Any] = {}
-        for col, cell in zip(block.columns, vec):
+        for col, cell in zip(block.columns, vec, strict=False):
             if col.kind == "money":
                 fields[col.key] = _money(cell, col.unit, sink, key, col.key)
             else:
@@ -226,7 +264,8 @@ def map_requests(table: Table, template: str) -> tuple[R.Requests, list[Issue]]:
         if vec is None:
             sink.add("table.missing_row", f"row {label.key} not found", row=label.key)
             vec = (None,) * len(columns)
-        rows[label.key] = R.RequestRow(**{c: _count(cell, sink, label.key, c) for c, cell in zip(columns, vec)})
+        cells = zip(columns, vec, strict=False)
+        rows[label.key] = R.RequestRow(**{c: _count(cell, sink, label.key, c) for c, cell in cells})
     return R.Requests(**rows), sink.items
 
 
@@ -245,7 +284,9 @@ def map_reviews(table: Table, template: str) -> tuple[R.Reviews, list[Issue]]:
             for g in T.TABLE4_GROUPS
         ]
         if not cands:
-            sink.add("table.row_width", f"{len(seg.values)} values for 15 columns: {_printed(seg.values)}", seg.values[0])
+            sink.add(
+                "table.row_width", f"{len(seg.values)} values for 15 columns: {_printed(seg.values)}", seg.values[0]
+            )
         elif len(cands) == 1:
             vec = cands[0]
         else:

@@ -14,9 +14,7 @@ from gov_disclosure.tables import template_votes
 
 _TITLE_WORD = regex.compile(r"年报|年度报告|工作报告|信息公开")
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
-_REPORT_TAIL = regex.compile(
-    r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)\s*$"
-)
+_REPORT_TAIL = regex.compile(r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)\s*$")
 _PLACE_END = regex.compile(r"(?:省|市|县|区|旗|盟|州|镇|乡|自治区|自治州|自治县)$")
 MAX_TITLE = 60
 
@@ -27,11 +25,11 @@ class Meta:
     organization: str | None
     year: int | None
     template: str | None
-    title_lines: tuple[int, ...]
+    title_parts: int  # how many leading preamble paragraphs make the title
     issues: tuple[Issue, ...]
 
 
-def find_title(preamble: Sequence[Paragraph]) -> tuple[str | None, tuple[int, ...]]:
+def find_title(preamble: Sequence[Paragraph]) -> tuple[str | None, int]:
     """The leading short lines of the preamble, up to the one that names the report."""
     parts: list[Paragraph] = []
     for p in preamble[:3]:
@@ -40,8 +38,8 @@ def find_title(preamble: Sequence[Paragraph]) -> tuple[str | None, tuple[int, ..
             break
         parts.append(p)
         if _TITLE_WORD.search(text):
-            return "".join(x.text.strip() for x in parts), tuple(x.pos.line or 0 for x in parts)
-    return None, ()
+            return "".join(x.text.strip() for x in parts), len(parts)
+    return None, 0
 
 
 def find_organization(title: str | None, full_text: str) -> str | None:
@@ -75,7 +73,7 @@ def decide_template(tables: Sequence[Table]) -> str | None:
 
 def read_meta(preamble: Sequence[Paragraph], tables: Sequence[Table], full_text: str) -> Meta:
     issues: list[Issue] = []
-    title, lines = find_title(preamble)
+    title, parts = find_title(preamble)
     if title is None:
         issues.append(issue("meta.title_missing", "no title line before the first section"))
     organization = find_organization(title, full_text)
@@ -89,4 +87,4 @@ def read_meta(preamble: Sequence[Paragraph], tables: Sequence[Table], full_text:
         issues.append(issue("meta.template_unknown", "tables print no label of either template"))
     elif year is not None and ((template == "2019" and year > 2020) or (template == "2021" and year < 2021)):
         issues.append(issue("meta.template_year_mismatch", f"{template} template layout for year {year}"))
-    return Meta(title, organization, year, template, lines, tuple(issues))
+    return Meta(title, organization, year, template, parts, tuple(issues))

@@ -8,6 +8,7 @@ The printed text is never replaced: callers keep it as `raw` for provenance.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import attrs
 import regex
@@ -16,9 +17,11 @@ _BLANKS = regex.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _DASHES = frozenset({"", "-", "－", "—", "–", "/", "／", "\\", "无", "——", "--", "──"})
 _COUNT = regex.compile(r"[+\-]?\d+")
 _MONEY = regex.compile(r"(?P<num>[+\-]?\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|万|亿)?")
+_COUNT_WITH_UNIT = regex.compile(r"([+\-]?\d+)(?:\.0+)?(?:件|个|条|项|人次)?")
 _NUMBERISH = regex.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|万|亿|件|个|条|项)?")
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """NFKC-fold (full-width digits, letters, brackets and signs to ASCII) and drop blanks."""
     return _BLANKS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-")
@@ -47,7 +50,7 @@ def parse_count(text: str) -> int | None:
     if _COUNT.fullmatch(folded):
         return int(folded)
     # A count printed with a decimal zero ("12.0") or a counting unit ("12件") is still a count.
-    m = regex.fullmatch(r"([+\-]?\d+)(?:\.0+)?(?:件|个|条|项|人次)?", folded)
+    m = _COUNT_WITH_UNIT.fullmatch(folded)
     if m:
         return int(m.group(1))
     raise ValueParseError(f"not a count: {text.strip()!r}")

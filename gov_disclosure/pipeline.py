@@ -35,16 +35,14 @@ def _section(s: SectionBlocks | None) -> Section:
 def build_report(doc: Document, source: Source) -> Report:
     """Everything after the readers: one code path for every input form."""
     parts = split_sections(doc)
-    full_text = "\n".join(p.text for p in parts.preamble) + "\n".join(
-        s.text() for s in parts.sections.values()
-    )
+    if not parts.sections and not parts.tables:
+        raise InputFormatError("no report found: no section heading and no table", path=source.path)
+    full_text = "\n".join(p.text for p in parts.preamble) + "\n".join(s.text() for s in parts.sections.values())
     meta = read_meta(parts.preamble, parts.tables, full_text)
     mapped = map_tables(parts.tables, meta.template)
     issues: list[Issue] = list(meta.issues)
     unassigned: list[Unassigned] = [
-        Unassigned(p.text.strip(), p.pos.line, "preamble")
-        for p in parts.preamble
-        if p.pos.line not in meta.title_lines
+        Unassigned(p.text.strip(), p.pos.line, "preamble") for p in parts.preamble[meta.title_parts :]
     ]
     unassigned += parts.unassigned
     for t in mapped.unrecognized:
@@ -101,7 +99,7 @@ def parse_bytes(data: bytes, *, path: str | os.PathLike[str] | None = None) -> R
     try:
         doc = read_document(data, path=name)
     except GovDisclosureError as exc:
-        raise exc.with_path(name) if name else exc
+        raise (exc.with_path(name) if name else exc) from None
     return build_report(doc, Source(path=name))
 
 

@@ -28,14 +28,14 @@ def row_candidates(values: Sequence[Cell], width: int) -> list[Vector]:
     if n == width:
         return [tuple(values)]
     blank = [is_blank_value(c.text) for c in values]
-    filled = [c for c, b in zip(values, blank) if not b]
+    filled = [c for c, b in zip(values, blank, strict=False) if not b]
     if not filled:
         return [(None,) * width]
     out: dict[tuple[str | None, ...], Vector] = {}
     if n > width:
         for s in range(n - width + 1):
             if not any(blank[i] is False for i in (*range(s), *range(s + width, n))):
-                vec = tuple(values[s : s + width])
+                vec: Vector = tuple(values[s : s + width])
                 out.setdefault(_texts(vec), vec)
         if out:
             return list(out.values())
@@ -43,10 +43,10 @@ def row_candidates(values: Sequence[Cell], width: int) -> list[Vector]:
             return []
     for slots in itertools.combinations(range(width), len(filled)):
         vec_list: list[Cell | None] = [None] * width
-        for slot, cell in zip(slots, filled):
+        for slot, cell in zip(slots, filled, strict=False):
             vec_list[slot] = cell
-        vec = tuple(vec_list)
-        out.setdefault(_texts(vec), vec)
+        placed: Vector = tuple(vec_list)
+        out.setdefault(_texts(placed), placed)
         if len(out) > MAX_CANDIDATES:
             break
     return list(out.values())
@@ -74,20 +74,45 @@ class Equation:
     rhs: tuple[tuple[str, str], ...]
 
 
-Grid = Mapping[str, Sequence[Cell | None]]
+Numbers = tuple[int | None, ...]
 
 
-def holds(eq: Equation, grid: Grid, columns: Sequence[str], skip_blank: frozenset[str]) -> bool:
-    """Whether `eq` holds, blank counting as zero; an equation one of whose sides lies wholly
-    in printed-blank rows (`skip_blank`) is not checked (blank is not zero for a total)."""
-    index = {c: i for i, c in enumerate(columns)}
-    sums: list[int] = []
-    for side in (eq.lhs, eq.rhs):
-        vals = [number(grid[r][index[c]]) if r in grid else None for r, c in side]
-        if all(v is None for v in vals) and all(r in skip_blank or r not in grid for r, _ in side):
-            return True
-        sums.append(sum(v or 0 for v in vals))
-    return sums[0] == sums[1]
+def _numbers(vec: Vector) -> Numbers:
+    return tuple(number(c) for c in vec)
+
+
+class _Compiled:
+    """An equation over numeric rows, checked on partial assignments: counts are never
+    negative, so a side already larger than the other, complete side cannot be repaired."""
+
+    def __init__(self, eq: Equation, index: Mapping[str, int], skip_blank: frozenset[str]) -> None:
+        self.sides = [[(r, index[c]) for r, c in side] for side in (eq.lhs, eq.rhs)]
+        self.rows = {r for side in self.sides for r, _ in side}
+        self.skip_blank = skip_blank
+
+    def ok(self, grid: Mapping[str, Numbers]) -> bool:
+        sums: list[int] = []
+        complete: list[bool] = []
+        for side in self.sides:
+            total, done, blank = 0, True, True
+            for r, c in side:
+                row = grid.get(r)
+                if row is None:
+                    done = False
+                    continue
+                v = row[c]
+                if v is not None:
+                    total += v
+                    blank = False
+            if done and blank and all(r in self.skip_blank for r, _ in side):
+                return True  # a printed-blank total is not zero
+            sums.append(total)
+            complete.append(done)
+        if complete[0] and complete[1]:
+            return sums[0] == sums[1]
+        if complete[0] and sums[1] > sums[0] >= 0:
+            return False
+        return not (complete[1] and sums[0] > sums[1] >= 0)
 
 
 def solve(
@@ -98,32 +123,36 @@ def solve(
 ) -> tuple[dict[str, Vector] | None, int]:
     """Assign one candidate to each ambiguous row so that every equation holds.
 
-    Returns (assignment, number of solutions found, capped at 2). The assignment is None
-    unless exactly one solution exists.
+    Blank counts as zero, except that an equation one of whose sides lies wholly in rows
+    printed blank is not checked. Returns (assignment, number of solutions found, capped at
+    2); the assignment is None unless exactly one solution exists.
     """
-    order = sorted(options, key=lambda r: len(options[r]))
-    skip_blank = frozenset(r for r, v in fixed.items() if all(number(c) is None for c in v))
-    rank = {r: i for i, r in enumerate(order)}
-    due: dict[int, list[Equation]] = {}
-    for eq in equations:
-        rows = {r for r, _ in eq.lhs + eq.rhs}
-        involved = [rank[r] for r in rows if r in rank]
-        due.setdefault(max(involved) if involved else -1, []).append(eq)
-    grid: dict[str, Vector] = dict(fixed)
-    if not all(holds(eq, grid, columns, skip_blank) for eq in due.get(-1, [])):
+    index = {c: i for i, c in enumerate(columns)}
+    grid: dict[str, Numbers] = {r: _numbers(v) for r, v in fixed.items()}
+    skip_blank = frozenset(r for r, v in grid.items() if all(x is None for x in v))
+    compiled = [_Compiled(eq, index, skip_blank) for eq in equations]
+    for c in compiled:  # rows the table does not print are blank, and not a printed total
+        for r in c.rows - set(grid) - set(options):
+            grid[r] = (None,) * len(columns)
+    if not all(c.ok(grid) for c in compiled if not c.rows & set(options)):
         return None, 0
+    order = sorted(options, key=lambda r: len(options[r]))
+    numeric = {r: [_numbers(v) for v in options[r]] for r in order}
+    by_row = {r: [c for c in compiled if r in c.rows] for r in order}
     found: list[dict[str, Vector]] = []
+    choice: dict[str, int] = {}
 
     def walk(i: int) -> None:
         if len(found) > 1:
             return
         if i == len(order):
-            found.append({r: grid[r] for r in order})
+            found.append({r: options[r][choice[r]] for r in order})
             return
         row = order[i]
-        for vec in options[row]:
-            grid[row] = vec
-            if all(holds(eq, grid, columns, skip_blank) for eq in due.get(i, [])):
+        for k, nums in enumerate(numeric[row]):
+            grid[row] = nums
+            if all(c.ok(grid) for c in by_row[row]):
+                choice[row] = k
                 walk(i + 1)
         grid.pop(row, None)
 

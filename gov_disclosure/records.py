@@ -7,8 +7,6 @@ report read back from JSON equals the one that was written.
 
 from __future__ import annotations
 
-from typing import Union
-
 import attrs
 
 SCHEMA_VERSION = "1"
@@ -55,7 +53,7 @@ def _count() -> Count:
 
 
 def _c() -> Count:
-    return attrs.field(factory=_count)  # type: ignore[no-any-return]
+    return attrs.field(factory=_count)
 
 
 # --- Table 2 ---------------------------------------------------------------------------------
@@ -126,7 +124,7 @@ class Proactive2021:
     fees: FeeAmount2021 | None = None
 
 
-Proactive = Union[Proactive2019, Proactive2021]
+Proactive = Proactive2019 | Proactive2021
 
 # --- Table 3 ---------------------------------------------------------------------------------
 

@@ -96,9 +96,7 @@ def split_sections(doc: Document) -> Sectioned:
                 unassigned.append(Unassigned(para.text.strip(), para.pos.line, "furniture"))
                 continue
             key = heading_key(para.text)
-            if key is not None and (
-                current is None or T.SECTION_NUMBERS[key] >= T.SECTION_NUMBERS[current]
-            ):
+            if key is not None and (current is None or T.SECTION_NUMBERS[key] >= T.SECTION_NUMBERS[current]):
                 if key != current:
                     current = key
                     headings.setdefault(key, para)
@@ -115,9 +113,7 @@ def split_sections(doc: Document) -> Sectioned:
     _trim_tail(bodies, current, unassigned)
     tables = tuple(b for b in doc.blocks if isinstance(b, Table))
     sections = {
-        key: SectionBlocks(key, headings.get(key), tuple(bodies[key]))
-        for key in T.SECTION_KEYS
-        if key in bodies
+        key: SectionBlocks(key, headings.get(key), tuple(bodies[key])) for key in T.SECTION_KEYS if key in bodies
     }
     return Sectioned(tuple(preamble), sections, tables, tuple(unassigned))
 

@@ -236,11 +236,7 @@ TABLE3_GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不�
 
 # Rows whose sum is （七）总计, per template (the template gives groups no subtotal row).
 TABLE3_OUTCOME_ROWS: dict[str, tuple[str, ...]] = {
-    t: tuple(
-        r.key
-        for r in TABLE3_ROWS[t]
-        if r.key not in ("new_received", "carried_over", "total", "carried_forward")
-    )
+    t: tuple(r.key for r in TABLE3_ROWS[t] if r.key not in ("new_received", "carried_over", "total", "carried_forward"))
     for t in TEMPLATES
 }
 

@@ -129,7 +129,9 @@ def t3_tika(values: dict[str, list[str]]) -> str:
     return head + tika(*rows)
 
 
-def report_text(t2: str = T2_2019, t3: str = "", t4: str = T4, *, title: str = "某某县人民政府2020年政府信息公开工作年度报告") -> str:
+def report_text(
+    t2: str = T2_2019, t3: str = "", t4: str = T4, *, title: str = "某某县人民政府2020年政府信息公开工作年度报告"
+) -> str:
     return (
         f"{title}\n一、总体情况\n概述文字。\n二、主动公开政府信息情况\n{t2}\n"
         f"三、收到和处理政府信息公开申请情况\n{t3}\n四、政府信息公开行政复议、行政诉讼情况\n{t4}\n"

@@ -245,9 +245,19 @@ class TestEncodings:
         doc = read_html('<meta charset="gb2312"><p>年度报告</p>'.encode())
         assert (doc.encoding, paragraphs(doc)) == ("utf-8", ["年度报告"])
 
+    def test_declared_latin1_but_saved_as_gbk(self) -> None:
+        page = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>总计</p>'
+        doc = read_html(page.encode("gbk"))
+        assert (doc.encoding, paragraphs(doc)) == ("gb18030", ["总计"])
+
     def test_undeclared_gbk_falls_back_to_gb18030(self) -> None:
         doc = read_html("<p>结转下年度</p><p>继续办理</p>".encode("gbk"))
         assert (doc.encoding, paragraphs(doc)) == ("gb18030", ["结转下年度", "继续办理"])
+
+    def test_declared_non_text_codec_is_ignored(self) -> None:
+        for name in ("base64", "zlib", "rot13", "no-such-charset"):
+            doc = read_html(f'<meta charset="{name}"><p>report</p>'.encode())
+            assert (doc.encoding, paragraphs(doc)) == ("utf-8", ["report"])
 
     def test_bom(self) -> None:
         doc = read_html("<p>报告</p>".encode("utf-16"))

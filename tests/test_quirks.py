@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import gov_disclosure as g
 from conftest import T2_2019, report_text, t3_tika, tika
+
+import gov_disclosure as g
 
 ZERO7 = ["0"] * 7
 
@@ -156,7 +157,9 @@ def test_blank_total_row_is_one_warning() -> None:
 
 def test_signs_and_units() -> None:
     """Quirk 7: `+4`, `－2`, `5.49亿`, `27326.00万元`, a bare amount."""
-    t2 = T2_2019 + tika(["第二十条第（八）项"], ["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费", "25", "－2"])
+    t2 = T2_2019 + tika(
+        ["第二十条第（八）项"], ["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费", "25", "－2"]
+    )
     t2 += tika(["第二十条第（九）项"], ["信息内容", "采购项目数量", "采购总金额"], ["政府集中采购", "410", "5.49亿"])
     r = g.parse_text(report_text(t2=t2))
     p = r.proactive
@@ -213,15 +216,21 @@ def test_noise_is_kept_and_reported() -> None:
     assert r.overview.text == "概述文字。"
     assert r.other_matters.text == "无"
     kept = {(u.reason, u.text) for u in r.unassigned}
-    assert {("marker", "[bookmark: _GoBack]"), ("marker", "[image: 图01]"), ("signature", "某某县人民政府办公室"),
-            ("date", "2021年1月30日"), ("furniture", "扫一扫在手机打开当前页面")} <= kept
+    assert {
+        ("marker", "[bookmark: _GoBack]"),
+        ("marker", "[image: 图01]"),
+        ("signature", "某某县人民政府办公室"),
+        ("date", "2021年1月30日"),
+        ("furniture", "扫一扫在手机打开当前页面"),
+    } <= kept
     assert codes(r).count("text.unassigned") == 5
 
 
 def test_report_that_does_not_add_up() -> None:
     """Quirk 11: printed totals kept as printed, each mismatch reported at its row, column and line."""
-    t3 = t3_tika({"0": ["3"] + ["0"] * 5 + ["3"], "2": ["3"] + ["0"] * 5 + ["3"], "21": ["2"] + ["0"] * 5 + ["2"],
-                  "22": ZERO7})
+    t3 = t3_tika(
+        {"0": ["3"] + ["0"] * 5 + ["3"], "2": ["3"] + ["0"] * 5 + ["3"], "21": ["2"] + ["0"] * 5 + ["2"], "22": ZERO7}
+    )
     text = report_text(t3=t3)
     r = g.parse_text(text)
     assert r.requests is not None and r.requests.total is not None

@@ -254,7 +254,8 @@ class _Walker:
 
     def children(self, parent: etree._Element) -> Iterator[etree._Element]:
         """Children with wrappers opened (content controls, custom XML, tracked insertions,
-        one `mc:AlternateContent` branch) and tracked deletions left out."""
+        one `mc:AlternateContent` branch). Tracked deletions (`w:del`, `w:moveFrom`) are never
+        opened, and their `w:delText` is never read."""
         for child in parent:
             name = self.local(child)
             if name == "sdt":
@@ -267,7 +268,7 @@ class _Walker:
                 branch = self.branch(child)
                 if branch is not None:
                     yield from self.children(branch)
-            elif name not in ("del", "moveFrom"):
+            else:
                 yield child
 
     def branch(self, alt: etree._Element) -> etree._Element | None:

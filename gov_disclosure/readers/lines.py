@@ -20,9 +20,4 @@ def looks_like_heading(line: str) -> bool:
 def is_continuation_text(line: str) -> bool:
     """A short line of text that may be the rest of a wrapped cell."""
     text = line.strip()
-    return (
-        bool(text)
-        and "\t" not in line
-        and len(text) <= MAX_CONTINUATION
-        and not looks_like_heading(text)
-    )
+    return bool(text) and "\t" not in line and len(text) <= MAX_CONTINUATION and not looks_like_heading(text)

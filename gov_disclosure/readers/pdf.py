@@ -5,9 +5,9 @@ page has them and from word alignment where it has none; tables continued over p
 joined, page numbers and running headers removed. Every paragraph and cell keeps its 1-based
 page and its bbox `(x0, top, x1, bottom)` in points from the top left of the page.
 
-pdfplumber is touched only in this module's boundary functions (`_open`, `_page_objects`),
-which turn its dict objects into the typed records of `readers.pdf_layout`; everything after
-that is pure and lives there.
+pdfplumber is touched only under `_guard` in `read_pdf`, `_read_pages` and `_page_objects`,
+which turn its dict objects into the typed records of `readers.pdf_layout`; every stage after
+that is a pure function over those records and lives there.
 """
 
 from __future__ import annotations
@@ -20,11 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from gov_disclosure.blocks import Document
-from gov_disclosure.errors import (
-    GovDisclosureError,
-    InputFormatError,
-    MissingExtraError,
-)
+from gov_disclosure.errors import GovDisclosureError, InputFormatError, MissingExtraError
 from gov_disclosure.readers.pdf_layout import (
     PageContent,
     PdfSettings,
@@ -104,7 +100,7 @@ def _guard(path: str | None, page: int | None = None) -> Iterator[None]:
         yield
     except GovDisclosureError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on hostile input
+    except Exception as exc:  # pdfminer raises anything at all on hostile input
         cause: BaseException = exc
         while cause.args and isinstance(cause.args[0], BaseException):
             cause = cause.args[0]  # pdfplumber wraps pdfminer's exception as its first arg
@@ -171,7 +167,7 @@ def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettin
         for w in (_word(obj) for obj in visible.extract_words())
         if 0 <= (w.bbox[0] + w.bbox[2]) / 2 <= width and 0 <= (w.bbox[1] + w.bbox[3]) / 2 <= height
     )
-    ruled = tuple(t for t in (_raw(t, "lines") for t in visible.find_tables(_LINES)))
+    ruled = (_raw(t, "lines") for t in visible.find_tables(_LINES))
     tables = tuple(t for t in ruled if is_grid(t, settings))
     text_tables: tuple[RawTable, ...] = ()
     if not tables and words:

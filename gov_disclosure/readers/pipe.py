@@ -19,11 +19,7 @@ def _has_pipe(line: str) -> bool:
 
 def _opens_cell(lines: Sequence[str], i: int) -> bool:
     """A plain line whose cell is closed by the `|` that starts the next line."""
-    return (
-        is_continuation_text(lines[i])
-        and i + 1 < len(lines)
-        and lines[i + 1].lstrip().startswith("|")
-    )
+    return is_continuation_text(lines[i]) and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("|")
 
 
 class PipeDialect:
@@ -67,9 +63,7 @@ class PipeDialect:
         for lineno, text in cells:
             by_line.setdefault(lineno, []).append(text)
         grid = tuple(
-            tuple(
-                Cell(text, Position(line=lineno, row=r, col=k)) for k, text in enumerate(texts)
-            )
+            tuple(Cell(text, Position(line=lineno, row=r, col=k)) for k, text in enumerate(texts))
             for r, (lineno, texts) in enumerate(by_line.items())
         )
         if not grid:

@@ -65,7 +65,7 @@ def choose(found: list[Candidate]) -> list[Candidate]:
     for cand in sorted(found, key=lambda c: (-c.score, -(c.end - c.start), c.start)):
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
-    scores = {}
+    scores: dict[tuple[int, int], list[tuple[str, float]]] = {}
     for c in found:
         scores.setdefault((c.start, c.end), []).append((c.dialect, round(c.score, 4)))
     return [

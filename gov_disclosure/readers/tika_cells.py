@@ -86,6 +86,5 @@ class TikaCellsDialect:
 
 def _finish(row: list[tuple[list[str], int]], index: int) -> tuple[Cell, ...]:
     return tuple(
-        Cell("\n".join(parts), Position(line=line, row=index, col=col))
-        for col, (parts, line) in enumerate(row)
+        Cell("\n".join(parts), Position(line=line, row=index, col=col)) for col, (parts, line) in enumerate(row)
     )

@@ -47,10 +47,7 @@ class TsvDialect:
             lineno = first_line + offset
             parts = line.rstrip("\r\n").split("\t")
             rows.append(
-                tuple(
-                    Cell(text, Position(line=lineno, row=len(rows), col=col))
-                    for col, text in enumerate(parts)
-                )
+                tuple(Cell(text, Position(line=lineno, row=len(rows), col=col)) for col, text in enumerate(parts))
             )
         if not rows:
             return None

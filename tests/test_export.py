@@ -1,0 +1,113 @@
+"""The JSON contract: every key present with the right type; Report -> dict -> Report round-trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gov_disclosure as g
+from gov_disclosure.templates import TABLE2, TABLE3_COLUMN_KEYS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_GROUPS
+
+SAMPLES = sorted((Path(__file__).parent / "data" / "samples").glob("*.txt"))
+TOP = {
+    "schema_version": str,
+    "source": dict,
+    "title": (str, type(None)),
+    "organization": (str, type(None)),
+    "year": (int, type(None)),
+    "template": (str, type(None)),
+    "overview": dict,
+    "proactive": (dict, type(None)),
+    "requests": (dict, type(None)),
+    "reviews": (dict, type(None)),
+    "problems": dict,
+    "other_matters": dict,
+    "issues": list,
+}
+
+
+def check_contract(d: dict[str, Any]) -> None:
+    for key, types in TOP.items():
+        assert key in d, key
+        assert isinstance(d[key], types), key
+    assert d["schema_version"] == "1"
+    assert set(d["source"]) >= {"path", "format", "dialect", "encoding"}
+    assert d["template"] in ("2019", "2021", None)
+    for key in ("overview", "problems", "other_matters"):
+        assert set(d[key]) >= {"heading", "text"} and isinstance(d[key]["text"], str)
+    for i in d["issues"]:
+        assert set(i) >= {"code", "severity", "message", "line", "table", "row", "column"}
+        assert i["severity"] in ("error", "warning", "info") and i["code"] in g.CODES
+    if d["proactive"] is not None:
+        blocks = TABLE2[d["template"]]
+        assert set(d["proactive"]) == {r.key for b in blocks for r in b.rows}
+        for b in blocks:
+            for r in b.rows:
+                row = d["proactive"][r.key]
+                assert set(row) == {c.key for c in b.columns}
+                for c in b.columns:
+                    v = row[c.key]
+                    if c.kind == "money":
+                        assert v is None or (set(v) == {"raw", "value", "unit"} and isinstance(v["raw"], str))
+                    else:
+                        assert v is None or type(v) is int
+    if d["requests"] is not None:
+        assert set(d["requests"]) == {r.key for r in TABLE3_ROWS[d["template"] or "2019"]}
+        for row in d["requests"].values():
+            assert list(row) == list(TABLE3_COLUMN_KEYS)
+            assert all(v is None or type(v) is int for v in row.values())
+    if d["reviews"] is not None:
+        assert list(d["reviews"]) == [x.key for x in TABLE4_GROUPS]
+        for group in d["reviews"].values():
+            assert list(group) == [c.key for c in TABLE4_COLUMNS]
+            assert all(v is None or type(v) is int for v in group.values())
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name[:3])
+def test_sample_json_follows_contract(path: Path) -> None:
+    report = g.parse_file(path)
+    d = json.loads(g.to_json(report))
+    check_contract(d)
+    assert d["source"]["path"] == str(path) and d["source"]["format"] == "text"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name[:3])
+def test_round_trip(path: Path) -> None:
+    report = g.parse_file(path)
+    d = g.to_dict(report)
+    back = g.from_dict(json.loads(json.dumps(d)))
+    assert back == report
+    assert g.to_dict(back) == d
+
+
+def test_provenance_is_optional_and_points_at_the_cell() -> None:
+    path = SAMPLES[4]
+    report = g.parse_file(path)
+    assert "provenance" not in g.to_dict(report)
+    prov = g.to_dict(report, with_provenance=True)["provenance"]
+    where = prov["requests.total.natural_person"]
+    assert where["raw"] == "170" and where["line"] == 345
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[where["line"] - 1] == "\t170"
+    assert g.from_dict(g.to_dict(report, with_provenance=True)) == report
+
+
+def test_jsonl_and_csv() -> None:
+    reports = [g.parse_file(p) for p in SAMPLES[:2]]
+    lines = list(g.to_jsonl(reports))
+    assert len(lines) == 2 and json.loads(lines[1])["title"] == "忻州市2020年政府信息公开工作年报"
+    rows = list(csv.DictReader(io.StringIO(g.to_csv(reports))))
+    hit = [
+        r
+        for r in rows
+        if r["path"].endswith("001_8b45603aceec5a0e.txt")
+        and r["table"] == "requests"
+        and r["row"] == "granted"
+        and r["column"] == "total"
+    ]
+    assert len(hit) == 1 and hit[0]["value"] == "591" and hit[0]["line"] == "92"
