@@ -129,3 +129,9 @@ def register_code(code: str, severity: str, meaning: str) -> None:
     if severity not in ("error", "warning", "info"):
         raise ValueError(f"severity must be error, warning or info, not {severity!r}")
     CODES[code] = Code(code, severity, meaning)
+
+
+def markdown_table() -> str:
+    """The codes as a markdown table (docs/issue-codes.md is this, kept in sync by a test)."""
+    rows = [f"| `{c.code}` | {c.severity} | {c.meaning} |" for c in CODES.values()]
+    return "| code | severity | meaning |\n|---|---|---|\n" + "\n".join(rows) + "\n"

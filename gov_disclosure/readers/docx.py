@@ -39,7 +39,7 @@ MAX_TOTAL_BYTES = 200 * 2**20  # all members, uncompressed, as declared
 MAX_RATIO = 500  # uncompressed / compressed, for members above RATIO_FLOOR
 RATIO_FLOOR = 2 * 2**20
 MAX_MEMBERS = 10_000
-MAX_ELEMENTS = 3_000_000  # markup count of one part, estimated before parsing
+MAX_TAGS = 4_000_000  # start and end tags ("<") in one part, counted before parsing
 MAX_NESTING = 64  # cells and text boxes inside each other
 MAX_COLUMNS = 1_000  # Word itself allows 63
 MAX_CELLS = 200_000  # grid slots in the whole document (a report has a few hundred)
@@ -181,8 +181,8 @@ class _Package:
             if any(marker.encode(enc) in raw for enc in ("ascii", "utf-16-le", "utf-16-be")):
                 raise self._error(f"{name} contains a DOCTYPE or entity declaration, which Word "
                                   "never writes: refused (possible XXE or entity bomb)")
-        if raw.count(b"<") > MAX_ELEMENTS:
-            raise self._error(f"{name} has more than {MAX_ELEMENTS:,} XML elements")
+        if raw.count(b"<") > MAX_TAGS:
+            raise self._error(f"{name} has more than {MAX_TAGS:,} XML tags")
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                  dtd_validation=False, huge_tree=False)
         try:

@@ -1,7 +1,7 @@
 """Blank-padded fixed-width tables: `pdftotext -layout` output and hand-aligned text.
 
-Cells are separated by runs of two or more blanks (space, U+3000, NBSP, TAB); a single blank
-splits only two numbers. The table is found in stages, each a pure function, as pdfplumber's
+Cells are separated by runs of two or more blanks (space, U+3000, NBSP); a single blank splits
+only two numbers. The table is found in stages, each a pure function, as pdfplumber's
 `TableFinder` does: `line_tokens` (cells of a line with their column spans) -> `line_roles`
 (anchor lines with numbers, label-only lines, header lines) -> `block_ids` (stacked blocks with
 their own value columns) -> `cluster_columns` / `label_columns` -> `assemble_rows` (wrapped labels
@@ -15,14 +15,16 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Sequence
+from itertools import accumulate
 
 import attrs
 import regex
 
 from gov_disclosure.blocks import Cell, Position, Table
 
-BLANKS = " \t\u3000\xa0"
-_WORD = regex.compile(f"[^{BLANKS}]+")
+BLANKS = " \u3000\xa0"
+_WORD = regex.compile(f"[^{BLANKS}\t]+")
+_FOREIGN = regex.compile(r"[|｜]|\S\t+\S")  # pipe or TAB cells: another dialect's line
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\f\v\r"))  # pdftotext starts each page with a form feed
 _NUMBER = regex.compile(r"[+\-－＋±]?\d+(?:[,，.．]\d+)*(?:万元|亿元|[万亿元件个项条%％])?|[-－—–/／]+")
 _ENUM = regex.compile(r"[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d)")
@@ -51,8 +53,8 @@ class Kind(enum.Enum):
     BLANK = "blank"  # empty or page furniture
     GAPPED = "gapped"  # two or more cells
     TEXT = "text"  # one cell that may belong to a table (caption, wrapped label)
-    HEADING = "heading"  # numbered section heading after a blank line
-    PROSE = "prose"
+    HEADING = "heading"  # `三、…`: a section heading unless it follows a table line directly
+    OTHER = "other"  # prose, or a line of another dialect (TAB or pipe cells)
 
 
 class Role(enum.Enum):
@@ -140,32 +142,31 @@ def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
 
 
 def classify(lines: Sequence[str], settings: Settings = DEFAULTS) -> list[Kind]:
-    """Kind of every line for region finding (display measure)."""
+    """Kind of every line for region finding (display measure). Prose: a sentence end, a very
+    wide line, or a paragraph of wide single-cell lines (labels wrap narrower)."""
     toks = [[] if is_furniture(line) else line_tokens(line) for line in lines]
+    wide = [len(ts) == 1 and ts[0].end - ts[0].start >= settings.prose_width for ts in toks]
     kinds: list[Kind] = []
     for i, ts in enumerate(toks):
         if not ts:
             kinds.append(Kind.BLANK)
+        elif _FOREIGN.search(lines[i]):
+            kinds.append(Kind.OTHER)
         elif len(ts) > 1:
             kinds.append(Kind.GAPPED)
         elif ts[0].text.endswith(("。", "！", "？")) or ts[0].end >= 2 * settings.prose_width:
-            kinds.append(Kind.PROSE)
-        elif _HEADING.fullmatch(ts[0].text) and (i == 0 or len(toks[i - 1]) < 2):
-            kinds.append(Kind.HEADING)
+            kinds.append(Kind.OTHER)
+        elif wide[i] and (i > 0 and wide[i - 1] or i + 1 < len(toks) and wide[i + 1]):
+            kinds.append(Kind.OTHER)
         else:
-            kinds.append(Kind.TEXT)
-    for i, ts in enumerate(toks):  # a paragraph: two wide single-cell lines in a row
-        wide = len(ts) == 1 and ts[0].end - ts[0].start >= settings.prose_width
-        for j in (i - 1, i + 1):
-            if wide and 0 <= j < len(toks) and len(toks[j]) == 1 and kinds[j] is not Kind.GAPPED:
-                if toks[j][0].end - toks[j][0].start >= settings.prose_width:
-                    kinds[i] = Kind.PROSE
+            kinds.append(Kind.HEADING if _HEADING.fullmatch(ts[0].text) else Kind.TEXT)
     return kinds
 
 
-def find_regions(lines: Sequence[str], kinds: Sequence[Kind], settings: Settings = DEFAULTS) -> list[tuple[int, int]]:
+def find_regions(kinds: Sequence[Kind], settings: Settings = DEFAULTS) -> list[tuple[int, int]]:
     """Runs of gapped lines bridged by blanks and single cells, plus leading captions and
-    trailing label lines; headings and prose end a run. Needs two gapped lines."""
+    trailing label lines; prose and headings (after a blank, or at an edge) end a run.
+    Needs two gapped lines."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(kinds)
     while i < n:
@@ -173,7 +174,8 @@ def find_regions(lines: Sequence[str], kinds: Sequence[Kind], settings: Settings
             i += 1
             continue
         last, gapped, blanks, j = i, 1, 0, i + 1
-        while j < n and kinds[j] in (Kind.BLANK, Kind.TEXT, Kind.GAPPED):
+        inner = (Kind.BLANK, Kind.TEXT, Kind.GAPPED)
+        while j < n and (kinds[j] in inner or kinds[j] is Kind.HEADING and kinds[j - 1] is not Kind.BLANK):
             blanks = blanks + 1 if kinds[j] is Kind.BLANK else 0
             if blanks > settings.max_blank_run:
                 break
@@ -192,8 +194,6 @@ def find_regions(lines: Sequence[str], kinds: Sequence[Kind], settings: Settings
             k -= 1
         end = last + 1
         while end < n and end - last <= settings.max_edge_lines and kinds[end] is Kind.TEXT:
-            if _HEADING.fullmatch(lines[end].strip(BLANKS)):
-                break
             end += 1
         if gapped >= 2:
             out.append((start, end))
@@ -205,16 +205,11 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> li
     """Role of every region line. A text line is LABEL when all its cells lie left of where the
     nearest anchor lines' numbers start, HEADER otherwise."""
     first = [next((t.start for t in ts if t.is_number), None) for ts in toks]
-    below: list[int | None] = [None] * len(toks)
-    nxt: int | None = None
-    for i in range(len(toks) - 1, -1, -1):
-        nxt = first[i] if first[i] is not None else nxt
-        below[i] = nxt
+    above = list(accumulate(first, _latest))
+    below = list(accumulate(first[::-1], _latest))[::-1]
     roles: list[Role] = []
-    above: int | None = None
     for i, ts in enumerate(toks):
-        above = first[i] if first[i] is not None else above
-        near = [v for v in (above, below[i]) if v is not None]
+        near = [v for v in (above[i], below[i]) if v is not None]
         if furniture[i]:
             roles.append(Role.FURNITURE)
         elif not ts:
@@ -226,6 +221,10 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> li
         else:
             roles.append(Role.HEADER)
     return roles
+
+
+def _latest(a: int | None, b: int | None) -> int | None:
+    return a if b is None else b
 
 
 def block_ids(roles: Sequence[Role]) -> list[int]:
@@ -506,7 +505,7 @@ class FixedWidthDialect:
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
         """Half-open line ranges that look like blank-padded tables."""
-        return find_regions(lines, classify(lines, self.settings), self.settings)
+        return find_regions(classify(lines, self.settings), self.settings)
 
     def finders(self, lines: Sequence[str]) -> list[FixedWidthFinder]:
         """Both readings of a region, display measure first."""

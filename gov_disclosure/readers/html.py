@@ -152,11 +152,12 @@ def _declared(head: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(match.group(1).decode("ascii")).name
-        b"".decode(name)  # LookupError for bytes-to-bytes codecs (base64, zlib ...)
+        b"a".decode(name, "replace")  # LookupError for non-text codecs (base64, zlib ...)
     except (LookupError, UnicodeDecodeError):
         return None
-    # A page readable as ASCII is not UTF-16/32 (WHATWG: such a declaration means UTF-8).
-    return "utf-8" if name.startswith(("utf-8", "utf-16", "utf-32")) else name
+    # A page readable as ASCII is not UTF-16/32 (WHATWG: such a declaration means UTF-8);
+    # UTF-7 is never honoured (it can smuggle markup through ASCII).
+    return "utf-8" if name.startswith(("utf-8", "utf-16", "utf-32", "utf-7")) else name
 
 
 def _strict(data: bytes, codec: str) -> str | None:

@@ -151,13 +151,13 @@ class Page:
 
     def __init__(self, root: Element) -> None:
         self.root = root
-        self.order = _preorder(root)
+        order = _preorder(root)
         self.text: dict[Element, int] = {}
         self.link: dict[Element, int] = {}
         self.tables: dict[Element, int] = {}
         self.layout: set[Element] = set()
         in_link: set[Element] = set()
-        for el in self.order:
+        for el in order:
             parent = el.getparent()
             own = _chars(el.text) + sum(_chars(c.tail) for c in el)
             linked = el.tag == "a" or (parent is not None and parent in in_link)
@@ -165,7 +165,7 @@ class Page:
                 in_link.add(el)
             self.text[el], self.link[el], self.tables[el] = (0, own, 0) if linked else (own, 0, 0)
         grid_below: dict[Element, bool] = {}
-        for el in reversed(self.order):  # every element after all of its descendants
+        for el in reversed(order):  # every element after all of its descendants
             below = grid_below.get(el, False)
             if el.tag == "table":
                 rows = [tr for group in table_rows(el) for tr in group]
@@ -200,8 +200,8 @@ def choose_body(page: Page) -> tuple[Element, list[Element]]:
     Descends from `<body>` while one child holds `DOMINANCE` of the content score (non-link
     text plus `TABLE_BONUS` per data table) and no sibling left behind holds a data table that
     is not mostly links; never into a data table or a `<p>`. Headings (h1-h3, or class/id
-    "title") in the siblings left behind before the chosen child are kept, in document order:
-    the page title often sits outside the content `<div>`.
+    "title") in the siblings left behind before the chosen child are kept, in document order,
+    unless that sibling is mostly links: the page title often sits outside the content `<div>`.
     """
     body = page.root.find("body")
     current = body if body is not None else page.root
@@ -219,7 +219,8 @@ def choose_body(page: Page) -> tuple[Element, list[Element]]:
         ):
             break
         for sibling in reversed(list(best.itersiblings(preceding=True))):
-            headings.extend(h for h in _headings(sibling) if not page.link_heavy(h))
+            if sibling in page.text and not page.link_heavy(sibling):  # not a menu column
+                headings.extend(h for h in _headings(sibling) if not page.link_heavy(h))
         current = best
     return current, headings
 

@@ -1,0 +1,74 @@
+"""Placing a row's printed values into the template's columns, and solving by arithmetic."""
+
+from __future__ import annotations
+
+from gov_disclosure.blocks import Cell
+from gov_disclosure.placement import Equation, row_candidates, solve
+
+
+def cells(*texts: str) -> list[Cell]:
+    return [Cell(t) for t in texts]
+
+
+def texts(vec: tuple[Cell | None, ...]) -> list[str | None]:
+    return [None if c is None else c.text for c in vec]
+
+
+def test_exact_width_is_taken_in_order() -> None:
+    assert [texts(v) for v in row_candidates(cells("1", "", "3"), 3)] == [["1", "", "3"]]
+
+
+def test_extra_blank_cells_outside_the_values_are_fillers() -> None:
+    """A merge filler before and a separator after: only one window keeps all numbers."""
+    got = row_candidates(cells("", "1", "2", "3", ""), 3)
+    assert [texts(v) for v in got] == [["1", "2", "3"]]
+
+
+def test_equal_windows_are_one_candidate() -> None:
+    got = row_candidates(cells("", "", "", ""), 3)
+    assert [texts(v) for v in got] == [[None, None, None]]
+
+
+def test_too_few_values_give_every_order_keeping_placement() -> None:
+    got = {tuple(texts(v)) for v in row_candidates(cells("5", "6"), 3)}
+    assert got == {("5", "6", None), ("5", None, "6"), (None, "5", "6")}
+
+
+def test_more_numbers_than_columns_is_no_candidate() -> None:
+    assert row_candidates(cells("1", "2", "3", "4"), 3) == []
+
+
+COLS = ("a", "b", "total")
+ROW_SUM = [Equation((("r", "total"),), (("r", "a"), ("r", "b"))), Equation((("s", "total"),), (("s", "a"), ("s", "b")))]
+COL_SUM = [Equation((("sum", c),), (("r", c), ("s", c))) for c in COLS]
+
+
+def test_solver_finds_the_single_consistent_assignment() -> None:
+    fixed = {"sum": (Cell("2"), Cell("4"), Cell("6"))}
+    options = {"r": row_candidates(cells("2", "2"), 3), "s": row_candidates(cells("4", "4"), 3)}
+    chosen, n = solve(fixed, options, ROW_SUM + COL_SUM, COLS)
+    assert n == 1 and chosen is not None
+    assert texts(chosen["r"]) == ["2", None, "2"]
+    assert texts(chosen["s"]) == [None, "4", "4"]
+
+
+def test_solver_refuses_to_choose_between_two() -> None:
+    fixed = {"sum": (Cell("2"), Cell("2"), Cell("4"))}
+    options = {"r": row_candidates(cells("2", "2"), 3), "s": row_candidates(cells("2", "2"), 3)}
+    chosen, n = solve(fixed, options, ROW_SUM + COL_SUM, COLS)
+    assert chosen is None and n == 2
+
+
+def test_solver_reports_no_solution() -> None:
+    fixed = {"sum": (Cell("1"), Cell("1"), Cell("2"))}
+    options = {"r": row_candidates(cells("5", "5"), 3)}
+    chosen, n = solve(fixed, options, ROW_SUM[:1] + COL_SUM, COLS)
+    assert chosen is None and n == 0
+
+
+def test_printed_blank_total_is_not_zero() -> None:
+    """A blank sum row does not constrain: the row-sum alone decides (here ambiguously)."""
+    fixed = {"sum": (Cell(""), Cell(""), Cell(""))}
+    options = {"r": row_candidates(cells("3", "3"), 3)}
+    chosen, n = solve(fixed, options, ROW_SUM[:1] + [COL_SUM[0]], COLS)
+    assert chosen is None and n == 2
