@@ -48,7 +48,7 @@ def find_organization(title: str | None, full_text: str) -> str | None:
     name = _REPORT_TAIL.sub("", title)
     name = regex.sub(r"^\d{4}\s*年度?", "", name).strip()
     name = regex.sub(r"\d{4}\s*年度?$", "", name).strip()
-    if len(name) < 2:
+    if len(name) < 2 or _TITLE_WORD.search(name):  # nothing but report words: no body named
         return None
     if _PLACE_END.search(name) and name + "人民政府" in full_text:
         return name + "人民政府"

@@ -77,9 +77,10 @@ def is_label(cell: Cell) -> bool:
 def segments(table: Table) -> list[Segment]:
     """Split the grid into (label, values) runs. Rows bound a run unless the dump dropped its
     empty cells, in which case rows mean nothing and the cells are read as one stream."""
-    rows: Sequence[Sequence[Cell]] = table.rows
+    rows: Sequence[Sequence[Cell]] = _without_covered(table.rows)
     if table.dropped_empty:
-        rows = [table.cells()]
+        rows = [c for row in rows for c in row]
+        rows = [rows] if rows else []
     out: list[Segment] = []
     for row in rows:
         label: Cell | None = None
@@ -98,6 +99,21 @@ def segments(table: Table) -> list[Segment]:
         if label is not None or values:
             out.append(Segment(label, tuple(values), tuple(before)))
     return out
+
+
+def _without_covered(rows: Sequence[Sequence[Cell]]) -> list[list[Cell]]:
+    """Drop the grid slots a merged cell covers (HTML/DOCX/PDF grids keep them as empty
+    cells): they are the merge, not blank values."""
+    covered: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if (cell.rowspan > 1 or cell.colspan > 1) and (r, c) not in covered:
+                covered.update(
+                    (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan) if dr or dc
+                )
+    if not covered:
+        return [list(row) for row in rows]
+    return [[cell for c, cell in enumerate(row) if (r, c) not in covered] for r, row in enumerate(rows)]
 
 
 def join(tables: Sequence[Table]) -> Table:

@@ -46,14 +46,21 @@ def document_xml(body: str, *, namespaces: str = NAMESPACES, head: str = "") -> 
             f'<w:document {namespaces} mc:Ignorable="w14"><w:body>{body}</w:body></w:document>')
 
 
-def make_docx(body: str = "", *, document: str | None = None, **parts: str | bytes) -> bytes:
-    """A .docx in memory; `parts` maps member names (`numbering` -> word/numbering.xml)."""
+def make_docx(body: str = "", *, document: str | bytes | None = None,
+              numbering: str | None = None, styles: str | None = None,
+              extra: dict[str, bytes] | None = None) -> bytes:
+    """A .docx in memory: `body` inside a standard document, or a whole `document`."""
+    parts: dict[str, str | bytes] = {"[Content_Types].xml": CONTENT_TYPES}
+    parts["word/document.xml"] = document if document is not None else document_xml(body)
+    if numbering is not None:
+        parts["word/numbering.xml"] = numbering
+    if styles is not None:
+        parts["word/styles.xml"] = styles
+    parts.update(extra or {})
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
-        zf.writestr("word/document.xml", document if document is not None else document_xml(body))
         for name, data in parts.items():
-            zf.writestr(name if "/" in name else f"word/{name}.xml", data)
+            zf.writestr(name, data)
     return buf.getvalue()
 
 
@@ -222,6 +229,15 @@ def test_vertical_merge_restart_and_continue() -> None:
     assert [row[1].text for row in table.rows] == ["1.属于国家秘密", "2.其他", "3.危及", "1.不掌握"]
 
 
+def test_text_left_in_merged_away_cells_joins_the_merged_cell() -> None:
+    body = tbl([[tc("上", '<w:vMerge w:val="restart"/>'), tc("右", '<w:hMerge w:val="restart"/>'),
+                 tc("续", '<w:hMerge/>')],
+                [tc("下", "<w:vMerge/>"), tc("a"), tc("b")]], grid=3)
+    (table,) = read_docx(make_docx(body), path=NAME).tables
+    assert table.rows[0] == (Cell("上\n下", at(0, 0, 0), rowspan=2),
+                             Cell("右\n续", at(0, 0, 1), colspan=2), Cell("", at(0, 0, 2)))
+
+
 def test_merged_corner_spans_rows_and_columns() -> None:
     corner = '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>'
     body = tbl([[tc("角", corner), tc("申请人情况", '<w:gridSpan w:val="2"/>')],
@@ -318,6 +334,28 @@ def test_number_formats(n: int, fmt: str, expected: str) -> None:
     assert format_number(n, fmt) == expected
 
 
+def test_strict_namespace_and_parts_found_through_relationships() -> None:
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    rel_ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    kind = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
+    lists = (f'<w:numbering xmlns:w="{strict}"><w:abstractNum w:abstractNumId="0">'
+             + level(0, "chineseCounting", "%1、") + '</w:abstractNum>'
+             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    document = (f'<w:document xmlns:w="{strict}"><w:body>'
+                + numbered("总体情况", 0, num_id=1) + "</w:body></w:document>")
+    data = make_docx(document="<nothing/>", extra={
+        "_rels/.rels": (f'<Relationships xmlns="{rel_ns}"><Relationship Id="r1" '
+                        f'Type="{kind}officeDocument" Target="/word/main.xml"/>'
+                        "</Relationships>").encode(),
+        "word/main.xml": document.encode(),
+        "word/_rels/main.xml.rels": (f'<Relationships xmlns="{rel_ns}"><Relationship Id="r2" '
+                                     f'Type="{kind}numbering" Target="lists.xml"/>'
+                                     "</Relationships>").encode(),
+        "word/lists.xml": lists.encode(),
+    })
+    assert paragraphs(read_docx(data, path=NAME)) == ["一、总体情况"]
+
+
 # --- sniffing and hostile input
 
 
@@ -384,7 +422,7 @@ def _set_sizes(data: bytes, name: bytes, size: int, *, local: bool) -> bytes:
 
 
 def test_zip_member_declared_too_big_in_total() -> None:
-    data = make_docx(p("正文"), **{"word/media/image1.png": b"x" * 100})
+    data = make_docx(p("正文"), extra={"word/media/image1.png": b"x" * 100})
     forged = _set_sizes(data, b"word/media/image1.png", 0xF000_0000, local=False)
     rejects(forged, "zip bomb")
 
@@ -435,8 +473,11 @@ def test_deeply_nested_tables_are_an_error() -> None:
     rejects(make_docx(body), "nested")
 
 
-def test_huge_grid_span_is_an_error() -> None:
+def test_huge_grids_are_an_error() -> None:
     rejects(make_docx(tbl([[tc("x", '<w:gridSpan w:val="999999"/>')]], grid=1)), "columns")
+    rejects(make_docx(tbl([[tc("x")]], grid=5000)), "columns")
+    rows = [[tc("x")]] * 2100  # 2,100 rows of a 100-column grid: 210,000 slots
+    rejects(make_docx(tbl(rows, grid=100)), "cells")
 
 
 # --- the official 2021 template

@@ -181,6 +181,7 @@ FULL_PAGE = """<!DOCTYPE html>
 <div class="top"><ul class="menu"><li><a href="/">首页</a></li><li><a href="/gk">政务公开</a></li></ul></div>
 <nav><a href="/a">机构概况</a> <a href="/b">政策文件</a></nav>
 <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/nb">年报</a></div>
+<div class="left"><h3>专题专栏</h3><a href="/z1">优化营商环境专题</a><a href="/z2">一网通办</a></div>
 <div class="wrap">
  <h1 class="title">2023年某某局政府信息公开工作年度报告</h1>
  <div class="info">发布日期：2024-01-20 <button>打印</button></div>
@@ -211,7 +212,7 @@ class TestBody:
         assert paragraphs(doc)[2].startswith("2023年，某某局认真贯彻落实")
         assert paragraphs(doc)[2].endswith("平台建设持续加强。")
         assert grid(doc.tables[0]) == [["信息内容", "本年新制作数量"], ["规章", "0"]]
-        assert doc.blocks[0].pos.line == 9
+        assert doc.blocks[0].pos.line == 10
 
     def test_fragment_without_html_wrapper(self) -> None:
         doc = read("<p>标题</p><p>正文</p>")

@@ -13,7 +13,9 @@ DATA = Path(__file__).parent / "data"
 ORIGINAL = DATA / "samples" / "004_5f52f77d1e58bc3f.txt"
 
 
-@pytest.mark.parametrize(("name", "dialect"), [("004_fixed_width.txt", "fixed-width"), ("004_markdown.txt", "markdown")])
+@pytest.mark.parametrize(
+    ("name", "dialect"), [("004_fixed_width.txt", "fixed-width"), ("004_markdown.txt", "markdown")]
+)
 def test_rendering_parses_to_the_original_numbers(name: str, dialect: str) -> None:
     want = g.to_dict(g.parse_file(ORIGINAL))
     report = g.parse_file(DATA / "rendered" / name)

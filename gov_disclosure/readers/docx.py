@@ -39,7 +39,7 @@ MAX_TOTAL_BYTES = 200 * 2**20  # all members, uncompressed, as declared
 MAX_RATIO = 500  # uncompressed / compressed, for members above RATIO_FLOOR
 RATIO_FLOOR = 2 * 2**20
 MAX_MEMBERS = 10_000
-MAX_TAGS = 4_000_000  # start and end tags ("<") in one part, counted before parsing
+MAX_TAGS = 2_000_000  # start and end tags ("<") in one part, counted before parsing
 MAX_NESTING = 64  # cells and text boxes inside each other
 MAX_COLUMNS = 1_000  # Word itself allows 63
 MAX_CELLS = 200_000  # grid slots in the whole document (a report has a few hundred)
@@ -105,7 +105,10 @@ def read_docx(data: bytes, *, path: str | None = None) -> Document:
             pkg.xml(pkg.target(rels, "/styles") or "word/styles.xml"),
             ns,
         )
-    blocks = _Walker(ns, numbering, path).content(body, 0, flat=False)
+    try:
+        blocks = _Walker(ns, numbering, path).content(body, 0, flat=False)
+    except RecursionError:  # only when the caller is already deep: libxml2 caps depth at 256
+        raise InputFormatError("document nested too deeply to read", path=path) from None
     return Document(blocks=tuple(blocks), format="docx", encoding=None)
 
 
@@ -221,13 +224,18 @@ class _Package:
 
 @attrs.define
 class _Span:
-    """A merged cell while its table is being expanded: top-left slot, spans, text."""
+    """A merged cell while its table is being expanded: top-left slot, spans, text pieces
+    (its own, then any text found in the cells merged into it)."""
 
     row: int
     col: int
     colspan: int
-    text: str
+    texts: list[str]
     rowspan: int = 1
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
 
 
 class _Walker:
@@ -236,16 +244,20 @@ class _Walker:
     def __init__(self, ns: str, numbering: Numbering, path: str | None) -> None:
         self.w, self.numbering, self.path = f"{{{ns}}}", numbering, path
         self.tables = 0
-        self.slots = 0
+        self.slots = 0  # grid slots laid out so far, and the area of the finished grids
+        self.area = 0
+        self.names: dict[str, str] = {}
 
     def local(self, el: etree._Element) -> str:
         """`p` for w:p, `mc:Choice` for markup compatibility, "" for anything else."""
         tag = el.tag
-        if not isinstance(tag, str):
-            return ""
-        if tag.startswith(self.w):
-            return tag[len(self.w):]
-        return "mc:" + tag[len(_MC):] if tag.startswith(_MC) else ""
+        name = self.names.get(tag)
+        if name is None:
+            name = "" if not isinstance(tag, str) else (
+                tag[len(self.w):] if tag.startswith(self.w)
+                else "mc:" + tag[len(_MC):] if tag.startswith(_MC) else "")
+            self.names[tag] = name
+        return name
 
     def val(self, parent: etree._Element | None, name: str) -> str | None:
         """`w:val` of child `name` of `parent`; "" if the child has no value, None if absent."""
@@ -376,9 +388,9 @@ class _Walker:
                 elif vmerge not in (None, "restart") and cell is not None and cell.col == col:
                     cell.rowspan = r - cell.row + 1
                 else:
-                    cell, text = _Span(r, col, span, text), ""
+                    cell, text = _Span(r, col, span, [text] if text else []), ""
                 if text.strip():
-                    cell.text = f"{cell.text}\n{text}" if cell.text else text
+                    cell.texts.append(text)
                 self.slots += span
                 if col + span > MAX_COLUMNS or self.slots > MAX_CELLS:
                     raise InputFormatError(f"a table is over {MAX_COLUMNS:,} columns wide or the "
@@ -391,6 +403,10 @@ class _Walker:
         if not owners:
             return []
         ncols = max([width, *(max(h) + 1 for h in owners if h)])
+        self.area += len(owners) * ncols
+        if ncols > MAX_COLUMNS or self.area > MAX_CELLS:
+            raise InputFormatError(f"a table is over {MAX_COLUMNS:,} columns wide or the "
+                                   f"tables have over {MAX_CELLS:,} cells", path=self.path)
         if flat:
             lines = (" ".join(s.text.replace("\n", " ") for c, s in sorted(h.items())
                               if s.row == r and s.col == c and s.text.strip())

@@ -15,6 +15,7 @@ import attrs
 from lxml import etree
 
 _MAX_LEVELS = 9
+_MAX_LEVEL_TEXT = 255  # a level text is repeated on every paragraph of its level
 _MAX_STYLE_CHAIN = 20
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -140,7 +141,7 @@ class Numbering:
         legal = lvl.find(w + "isLgl")
         return Level(
             fmt=self._val(lvl, "numFmt") or "decimal",
-            text=self._val(lvl, "lvlText") or "",
+            text=(self._val(lvl, "lvlText") or "")[:_MAX_LEVEL_TEXT],
             start=_int(lvl.find(w + "start"), w + "val", 1),
             restart=None if restart is None else _int(restart, w + "val", 0),
             legal=legal is not None and legal.get(w + "val", "1") not in ("0", "false", "off"),
@@ -149,8 +150,8 @@ class Numbering:
         )
 
     def _levels(self, parent: etree._Element) -> dict[int, Level]:
-        return {_int(lvl, self._w + "ilvl", 0): self._level(lvl)
-                for lvl in parent.findall(self._w + "lvl")}
+        levels = ((_int(lvl, self._w + "ilvl", 0), lvl) for lvl in parent.findall(self._w + "lvl"))
+        return {i: self._level(lvl) for i, lvl in levels if 0 <= i < _MAX_LEVELS}
 
     def _read_lists(self, root: etree._Element) -> None:
         w = self._w
@@ -170,7 +171,7 @@ class Numbering:
             for ov in num.findall(w + "lvlOverride"):
                 ilvl = _int(ov, w + "ilvl", 0)
                 lvl = ov.find(w + "lvl")
-                if lvl is not None:
+                if lvl is not None and 0 <= ilvl < _MAX_LEVELS:
                     levels[ilvl] = self._level(lvl)
                 start = ov.find(w + "startOverride")
                 if start is not None and ilvl in levels:

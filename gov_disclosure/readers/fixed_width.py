@@ -24,8 +24,8 @@ from gov_disclosure.blocks import Cell, Position, Table
 
 BLANKS = " \u3000\xa0"
 _WORD = regex.compile(f"[^{BLANKS}\t]+")
-_FOREIGN = regex.compile(r"[|｜]|\S\t+\S")  # pipe or TAB cells: another dialect's line
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\f\v\r"))  # pdftotext starts each page with a form feed
+_FOREIGN = regex.compile(r"[|｜]|\S\t+\S")  # pipe or TAB cells: another dialect's line
 _NUMBER = regex.compile(r"[+\-－＋±]?\d+(?:[,，.．]\d+)*(?:万元|亿元|[万亿元件个项条%％])?|[-－—–/／]+")
 _ENUM = regex.compile(r"[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d)")
 _HEADING = regex.compile(r"[一二三四五六七八九十]{1,3}、\s*\S{2,}.*")
@@ -63,7 +63,7 @@ class Role(enum.Enum):
     BLANK = "blank"
     FURNITURE = "furniture"  # page number: ends a block, never a cell
     ANCHOR = "anchor"  # has numbers: one grid row
-    LABEL = "label"  # text only in the label columns: part of a row label
+    LABEL = "label"  # text only left of the values: part of a row label
     HEADER = "header"  # text over the value columns: a header row
 
 
@@ -81,10 +81,6 @@ class Token:
         """Twice the centre column (keeps arithmetic integral)."""
         return self.start + self.end
 
-    @property
-    def is_number(self) -> bool:
-        return is_number(self.text)
-
 
 @attrs.frozen
 class Column:
@@ -95,11 +91,9 @@ class Column:
     tokens: tuple[Token, ...]
 
     def spread(self) -> float:
-        """How badly the tokens align: the smallest range of left, right or centre edges."""
-        los = [t.start for t in self.tokens]
-        his = [t.end for t in self.tokens]
-        mids = [t.centre2 for t in self.tokens]
-        return min(max(los) - min(los), max(his) - min(his), (max(mids) - min(mids)) / 2)
+        """How badly the tokens align: the smallest range of their left, right or centre edges."""
+        edges = ([t.start for t in self.tokens], [t.end for t in self.tokens], [t.centre2 / 2 for t in self.tokens])
+        return min(max(e) - min(e) for e in edges)
 
 
 def is_number(text: str) -> bool:
@@ -109,7 +103,7 @@ def is_number(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """A page number line (`-4-`, `第 3 页`, `2/6`) that pdftotext leaves inside tables."""
-    return _FURNITURE.fullmatch(line.strip(BLANKS + "\f\v\r")) is not None
+    return _FURNITURE.fullmatch(line.strip(BLANKS + "\t\f\v\r")) is not None
 
 
 def char_width(ch: str) -> int:
@@ -123,18 +117,15 @@ def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
     Words are split at blank runs; a single blank joins two words (`(一) 予以公开`) unless both
     are numbers (`1288 21`)."""
     line = line.translate(_ZERO_WIDTH)
-    cols = [0]
-    for ch in line:
-        cols.append(cols[-1] + (char_width(ch) if wide else 1))
+    cols = list(accumulate((char_width(ch) if wide else 1 for ch in line), initial=0))
     out: list[Token] = []
     begin = prev = prev_s = -1
     for m in _WORD.finditer(line):
         s, e = m.span()
-        if prev >= 0 and (s - prev > 1 or (is_number(line[prev_s:prev]) and is_number(line[s:e]))):
+        if prev >= 0 and (s - prev > 1 or is_number(line[prev_s:prev]) and is_number(line[s:e])):
             out.append(Token(line[begin:prev], cols[begin], cols[prev], index))
             begin = -1
-        if begin < 0:
-            begin = s
+        begin = s if begin < 0 else begin
         prev_s, prev = s, e
     if begin >= 0:
         out.append(Token(line[begin:prev], cols[begin], cols[prev], index))
@@ -169,12 +160,12 @@ def find_regions(kinds: Sequence[Kind], settings: Settings = DEFAULTS) -> list[t
     Needs two gapped lines."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(kinds)
+    inner = (Kind.BLANK, Kind.TEXT, Kind.GAPPED)
     while i < n:
         if kinds[i] is not Kind.GAPPED:
             i += 1
             continue
         last, gapped, blanks, j = i, 1, 0, i + 1
-        inner = (Kind.BLANK, Kind.TEXT, Kind.GAPPED)
         while j < n and (kinds[j] in inner or kinds[j] is Kind.HEADING and kinds[j - 1] is not Kind.BLANK):
             blanks = blanks + 1 if kinds[j] is Kind.BLANK else 0
             if blanks > settings.max_blank_run:
@@ -183,14 +174,10 @@ def find_regions(kinds: Sequence[Kind], settings: Settings = DEFAULTS) -> list[t
                 last, gapped = j, gapped + 1
             j += 1
         start, k, blanks = i, i - 1, 0
-        floor = out[-1][1] if out else 0
-        while k >= floor and i - k <= settings.max_edge_lines + 2 and blanks <= 2:
-            if kinds[k] is Kind.TEXT:
-                start, blanks = k, 0
-            elif kinds[k] is Kind.BLANK:
-                blanks += 1
-            else:
+        while k >= (out[-1][1] if out else 0) and i - k <= settings.max_edge_lines + 2 and blanks <= 2:
+            if kinds[k] is not Kind.TEXT and kinds[k] is not Kind.BLANK:
                 break
+            start, blanks = (k, 0) if kinds[k] is Kind.TEXT else (start, blanks + 1)
             k -= 1
         end = last + 1
         while end < n and end - last <= settings.max_edge_lines and kinds[end] is Kind.TEXT:
@@ -201,10 +188,14 @@ def find_regions(kinds: Sequence[Kind], settings: Settings = DEFAULTS) -> list[t
     return out
 
 
+def _latest(a: int | None, b: int | None) -> int | None:
+    return a if b is None else b
+
+
 def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> list[Role]:
     """Role of every region line. A text line is LABEL when all its cells lie left of where the
     nearest anchor lines' numbers start, HEADER otherwise."""
-    first = [next((t.start for t in ts if t.is_number), None) for ts in toks]
+    first = [next((t.start for t in ts if is_number(t.text)), None) for ts in toks]
     above = list(accumulate(first, _latest))
     below = list(accumulate(first[::-1], _latest))[::-1]
     roles: list[Role] = []
@@ -223,10 +214,6 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> li
     return roles
 
 
-def _latest(a: int | None, b: int | None) -> int | None:
-    return a if b is None else b
-
-
 def block_ids(roles: Sequence[Role]) -> list[int]:
     """Block number of every line: a header after data, or a page break, starts a block
     (Table 2's stacked blocks, a table continued on the next page)."""
@@ -242,36 +229,31 @@ def block_ids(roles: Sequence[Role]) -> list[int]:
 
 def split_anchor(ts: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     """Labels (cells before the first number) and values (the rest) of an anchor line."""
-    k = next(i for i, t in enumerate(ts) if t.is_number)
+    k = next(i for i, t in enumerate(ts) if is_number(t.text))
     return list(ts[:k]), list(ts[k:])
 
 
 def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[Column]:
     """Value columns from value cells: overlapping spans share a column unless they share a
     line; then neighbouring columns at most `tol` apart merge if no line uses both."""
-    groups: list[list[Token]] = []
+    groups: list[tuple[list[Token], set[int]]] = []
     his: list[int] = []
-    used: list[set[int]] = []
     for t in sorted(tokens, key=lambda t: (t.start, t.end, t.line)):
-        best, overlap = -1, 0
-        for g, hi in enumerate(his):
-            if min(t.end, hi) - t.start > overlap and t.line not in used[g]:
-                best, overlap = g, min(t.end, hi) - t.start
-        if best < 0:
-            groups.append([t])
+        fits = [(min(t.end, hi) - t.start, g) for g, hi in enumerate(his) if t.line not in groups[g][1]]
+        overlap, best = max(fits, default=(0, -1))
+        if overlap <= 0:
+            groups.append(([t], {t.line}))
             his.append(t.end)
-            used.append({t.line})
         else:
-            groups[best].append(t)
+            groups[best][0].append(t)
+            groups[best][1].add(t.line)
             his[best] = max(his[best], t.end)
-            used[best].add(t.line)
-    cols = sorted(
-        (Column(min(m.start for m in g), max(m.end for m in g), tuple(g)) for g in groups), key=lambda c: (c.lo, c.hi)
-    )
+    hulls = (Column(min(m.start for m in g), max(m.end for m in g), tuple(g)) for g, _ in groups)
+    cols = sorted(hulls, key=lambda c: (c.lo, c.hi))
     merged: list[Column] = []
     for col in cols:
         prev = merged[-1] if merged else None
-        if prev and col.lo - prev.hi <= tol and not ({t.line for t in prev.tokens} & {t.line for t in col.tokens}):
+        if prev and col.lo - prev.hi <= tol and not {t.line for t in prev.tokens} & {t.line for t in col.tokens}:
             merged[-1] = Column(prev.lo, max(prev.hi, col.hi), prev.tokens + col.tokens)
         else:
             merged.append(col)
@@ -280,13 +262,8 @@ def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[Column]:
 
 def label_columns(starts: Sequence[int], tol: int = 2) -> list[int]:
     """Start columns of the label columns: left-aligned label starts chained within `tol`."""
-    out: list[int] = []
-    last = None
-    for s in sorted(set(starts)):
-        if last is None or s - last > tol:
-            out.append(s)
-        last = s
-    return out
+    ordered = sorted(set(starts))
+    return [s for k, s in enumerate(ordered) if k == 0 or s - ordered[k - 1] > tol]
 
 
 def label_col(start: int, starts: Sequence[int], tol: int = 2) -> int:
@@ -301,8 +278,7 @@ def header_cols(t: Token, cols: Sequence[Column]) -> tuple[int, int]:
     hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo]
     if hit:
         return hit[0], hit[-1] - hit[0] + 1
-    bounds = [cols[k].hi + cols[k + 1].lo for k in range(len(cols) - 1)]
-    return sum(1 for b in bounds if t.centre2 >= b), 1
+    return sum(1 for k in range(len(cols) - 1) if t.centre2 >= cols[k].hi + cols[k + 1].lo), 1
 
 
 @attrs.define
@@ -311,7 +287,7 @@ class Row:
 
     block: int
     line: int
-    header: bool
+    header: bool = False
     cells: dict[int, tuple[int, str]] = attrs.Factory(dict)
     spans: dict[int, int] = attrs.Factory(dict)
     last: int = -1  # last region line that added text
@@ -320,8 +296,7 @@ class Row:
         """Join `text` to the cell at `col` (below its text, or above it when `before`)."""
         if col in self.cells:
             old_line, old = self.cells[col]
-            joined = f"{text}\n{old}" if before else f"{old}\n{text}"
-            self.cells[col] = (min(line, old_line), joined)
+            self.cells[col] = (min(line, old_line), f"{text}\n{old}" if before else f"{old}\n{text}")
         else:
             self.cells[col] = (line, text)
         self.last = max(self.last, line)
@@ -347,45 +322,36 @@ def assemble_rows(
 
     def flush(block: int) -> None:
         if pending:
-            row = Row(block, pending[0], False)
-            for i in pending:
-                for t in toks[i]:
-                    row.add(label_col(t.start, starts, tol), i, t.text)
-            rows.append(row)
+            rows.append(Row(block, pending[0]))
+            for p in pending:
+                for t in toks[p]:
+                    rows[-1].add(label_col(t.start, starts, tol), p, t.text)
             pending.clear()
 
     for i, role in enumerate(roles):
-        blank_above = i == 0 or roles[i - 1] is Role.BLANK
+        cols = columns[blocks[i]]
         if role is Role.FURNITURE:
             flush(blocks[i])
             last = None
         elif role is Role.LABEL:
-            below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR
-            if (
-                pending
-                or last is None
-                or blank_above
-                or _ENUM.match(toks[i][0].text)
-                or below
-                and toks[i + 1][0].is_number
-            ):
+            blank_above = i == 0 or roles[i - 1] is Role.BLANK
+            bare_below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR and is_number(toks[i + 1][0].text)
+            if pending or last is None or blank_above or bare_below or _ENUM.match(toks[i][0].text):
                 pending.append(i)
             else:
                 for t in toks[i]:
                     last.add(label_col(t.start, starts, tol), i, t.text)
         elif role is Role.ANCHOR:
             labels, values = split_anchor(toks[i])
-            row = Row(blocks[i], i, False)
-            cols = columns[blocks[i]]
-            for t in labels:
-                hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo]
-                col = nlab + hit[0] if hit and t.start >= cols[0].lo else label_col(t.start, starts, tol)
-                row.add(col, i, t.text)
+            row = Row(blocks[i], i)
+            for t in labels:  # a text cell over a value column (`无`, `—`) is a value
+                hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo and t.start >= cols[0].lo]
+                row.add(nlab + hit[0] if hit else label_col(t.start, starts, tol), i, t.text)
             for t in values:
                 row.add(value_col[t], i, t.text)
             own = {c: txt for c, (_, txt) in row.cells.items() if c < nlab}
             waiting = {label_col(t.start, starts, tol) for p in pending for t in toks[p]}
-            if any(b < p or b == p and _ENUM.match(own[b]) for b in own for p in waiting):
+            if any(b < w or b == w and _ENUM.match(own[b]) for b in own for w in waiting):
                 flush(blocks[i])
             for p in reversed(pending):
                 for t in reversed(toks[p]):
@@ -395,13 +361,12 @@ def assemble_rows(
             last = row
         elif role is Role.HEADER:
             flush(blocks[i])
-            row = Row(blocks[i], i, True)
-            cols = columns[blocks[i]]
+            row = Row(blocks[i], i, header=True)
             for t in toks[i]:
-                if nlab and t.centre2 < 2 * cols[0].lo:
+                if nlab and t.centre2 < 2 * cols[0].lo:  # over the label columns
                     col = label_col(t.start, starts, tol)
-                    above = [c for c, s in last.spans.items() if c <= col < c + s] if last else []
-                    if last is not None and last.header and above and last.last == i - 1:
+                    above = [c for c, s in last.spans.items() if c <= col < c + s] if last and last.header else []
+                    if last and above and last.last == i - 1:  # the corner cell wraps
                         last.add(above[0], i, t.text)
                         continue
                     span = max(1, sum(1 for s in starts[col:] if s < t.end))
@@ -439,58 +404,46 @@ class FixedWidthFinder:
     def __init__(self, lines: Sequence[str], *, wide: bool, settings: Settings = DEFAULTS) -> None:
         self.wide = wide
         self.furniture = [is_furniture(line) for line in lines]
-        self.tokens = [
-            [] if f else line_tokens(line, i, wide=wide) for i, (line, f) in enumerate(zip(lines, self.furniture))
-        ]
+        pairs = enumerate(zip(lines, self.furniture, strict=True))
+        self.tokens = [[] if f else line_tokens(s, i, wide=wide) for i, (s, f) in pairs]
         self.roles = line_roles(self.tokens, self.furniture)
         self.blocks = block_ids(self.roles)
         values: dict[int, list[Token]] = {b: [] for b in self.blocks}
+        headers: dict[int, list[Token]] = {b: [] for b in self.blocks}
         labels: list[int] = []
-        for ts, role, b in zip(self.tokens, self.roles, self.blocks):
-            if role is Role.ANCHOR:
-                lab, val = split_anchor(ts)
-                values[b] += val
-                labels += [t.start for t in lab]
-            elif role is Role.LABEL:
-                labels += [t.start for t in ts]
+        for ts, role, b in zip(self.tokens, self.roles, self.blocks, strict=True):
+            lab, val = split_anchor(ts) if role is Role.ANCHOR else (ts if role is Role.LABEL else [], [])
+            values[b] += val
+            headers[b] += ts if role is Role.HEADER else []
+            labels += [t.start for t in lab]
         self.columns = {b: cluster_columns(v, settings.join_tolerance) for b, v in values.items()}
-        self.has_data = any(role is Role.ANCHOR for role in self.roles)
+        filled = [b for b in sorted(self.columns) if self.columns[b]]
+        for b in self.columns:  # a block of headers only borrows the next (else last) block's columns
+            if not self.columns[b] and filled:
+                self.columns[b] = self.columns[next((c for c in filled if c > b), filled[-1])]
         self.label_starts = label_columns(labels, settings.label_tolerance)
         self.rows: list[Row] = []
         self.score = float("inf")
-        if self.has_data:
-            self._fill_empty_blocks()
+        if filled:
             self.rows = assemble_rows(
                 self.tokens, self.roles, self.blocks, self.columns, self.label_starts, settings.label_tolerance
             )
-            headers: dict[int, list[Token]] = {}
-            for ts, role, b in zip(self.tokens, self.roles, self.blocks):
-                headers.setdefault(b, []).extend(ts if role is Role.HEADER else [])
             self.score = regularity(self.columns, headers, settings.column_penalty)
-
-    def _fill_empty_blocks(self) -> None:
-        """A block with headers but no numbers borrows the next block's columns."""
-        ids = sorted(self.columns)
-        for k, b in enumerate(ids):
-            if not self.columns[b]:
-                later = [self.columns[c] for c in ids[k + 1 :] + ids[:k][::-1] if self.columns[c]]
-                self.columns[b] = later[0]
 
     def table(self, first_line: int) -> Table | None:
         """The grid: every row as wide as its block, blanks as empty cells at their column."""
-        if not self.has_data or len(self.rows) < 2:
+        if len(self.rows) < 2:
             return None
         nlab = len(self.label_starts)
         out: list[tuple[Cell, ...]] = []
         for r, row in enumerate(self.rows):
-            width = nlab + len(self.columns[row.block])
+            width = max(nlab + len(self.columns[row.block]), max(row.cells, default=0) + 1)
             cells: list[Cell] = []
             c = 0
-            while c < max(width, max(row.cells, default=0) + 1):
+            while c < width:
                 line, text = row.cells.get(c, (row.line, ""))
-                span = row.spans.get(c, 1)
-                cells.append(Cell(text, Position(line=first_line + line, row=r, col=c), colspan=span))
-                c += span
+                cells.append(Cell(text, Position(line=first_line + line, row=r, col=c), colspan=row.spans.get(c, 1)))
+                c += row.spans.get(c, 1)
             out.append(tuple(cells))
         return Table(tuple(out), pos=Position(line=first_line), dialect=FixedWidthDialect.name)
 
@@ -508,10 +461,9 @@ class FixedWidthDialect:
         return find_regions(classify(lines, self.settings), self.settings)
 
     def finders(self, lines: Sequence[str]) -> list[FixedWidthFinder]:
-        """Both readings of a region, display measure first."""
+        """Both readings of a region: display columns first, then code points."""
         return [FixedWidthFinder(lines, wide=w, settings=self.settings) for w in (True, False)]
 
     def read(self, lines: Sequence[str], first_line: int) -> Table | None:
         """The more regular of the display-width and code-point readings (ties: display)."""
-        best = min(self.finders(lines), key=lambda f: f.score)
-        return best.table(first_line)
+        return min(self.finders(lines), key=lambda f: f.score).table(first_line)

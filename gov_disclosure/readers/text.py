@@ -32,7 +32,8 @@ _load_optional()
 
 
 def read_text(text: str, *, encoding: str | None = None) -> Document:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # pdftotext marks a page break with a form feed at the start of the next page's first line.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n")
     chosen = choose(candidates(lines, DIALECTS))
     blocks: list[Block] = []
     i = 0
