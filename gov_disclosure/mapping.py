@@ -106,14 +106,15 @@ def _printed(values: Sequence[Cell]) -> str:
 
 
 def _rows_by_label(
-    segs: Sequence[Segment], index: LabelIndex, width: dict[str, int], sink: _Sink, known: LabelIndex
+    table: Table, index: LabelIndex, width: dict[str, int], sink: _Sink, known: LabelIndex
 ) -> tuple[dict[str, Vector], dict[str, list[Vector]], dict[str, Segment]]:
     """Find each template row's segment and its candidate placements."""
     fixed: dict[str, Vector] = {}
     options: dict[str, list[Vector]] = {}
     where: dict[str, Segment] = {}
     last_fragment: tuple[str, str] | None = None  # (row key, folded text so far)
-    for seg in segs:
+    positional = not table.dropped_empty
+    for seg in segments(table):
         for cell in seg.labels_before:  # a row label followed by no values at all
             m = index.match(cell.text)
             if m is not None and m.key in width and m.key not in where:
@@ -141,7 +142,7 @@ def _rows_by_label(
                 )
             continue
         last_fragment = (m.key, label_key(seg.label.text)) if m.fragment else None
-        cands = row_candidates(seg.values, width[m.key])
+        cands = row_candidates(seg.values, width[m.key], positional=positional)
         if m.key in where:
             old = fixed.get(m.key)
             if old is not None and [c.text.strip() if c else "" for c in old] == [
@@ -224,7 +225,7 @@ def map_proactive(table: Table, template: str) -> tuple[R.Proactive2019 | R.Proa
     blocks = {row.key: block for block in T.TABLE2[template] for row in block.rows}
     index = LabelIndex((r.key, t, r.numbered) for b in T.TABLE2[template] for r in b.rows for t in r.texts)
     width = {k: len(b.columns) for k, b in blocks.items()}
-    fixed, options, where = _rows_by_label(segments(table), index, width, sink, INDEXES["proactive"])
+    fixed, options, where = _rows_by_label(table, index, width, sink, INDEXES["proactive"])
     for key in options:  # no identity ties Table 2's cells together: refuse to guess
         sink.add(
             "table.row_width",
@@ -255,7 +256,7 @@ def map_requests(table: Table, template: str) -> tuple[R.Requests, list[Issue]]:
     index = LabelIndex((r.key, t, r.numbered) for r in labels for t in r.texts)
     columns = T.TABLE3_COLUMN_KEYS
     width = {r.key: len(columns) for r in labels}
-    fixed, options, where = _rows_by_label(segments(table), index, width, sink, INDEXES["requests"])
+    fixed, options, where = _rows_by_label(table, index, width, sink, INDEXES["requests"])
     equations = _equations(template, [r.key for r in labels], columns, "requests")
     grid = _resolve(fixed, options, where, equations, columns, sink)
     rows: dict[str, R.RequestRow] = {}
@@ -275,7 +276,7 @@ def map_reviews(table: Table, template: str) -> tuple[R.Reviews, list[Issue]]:
     vec: Vector = (None,) * len(T4_COLUMNS)
     if segs:  # a Table 4 with no numbers at all is reported by validation (table.blank)
         seg = segs[-1]
-        cands = row_candidates(seg.values, len(T4_COLUMNS))
+        cands = row_candidates(seg.values, len(T4_COLUMNS), positional=not table.dropped_empty)
         where = {"data": seg}
         equations = [
             Equation(((("data", f"{g.key}.total"),)), tuple(("data", f"{g.key}.{c}") for c in T.TABLE4_PART_COLUMNS))

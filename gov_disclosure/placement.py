@@ -2,8 +2,9 @@
 
 A row's values arrive as a list of cells. When there are exactly as many as the template has
 columns they are placed in order. When there are more (merge fillers, trailing separators),
-every window whose cells outside are all blank is a candidate. When there are fewer (dumps
-that drop empty cells), every order-keeping placement of the non-blank values is a candidate.
+every window whose cells outside are all blank is a candidate. When there are fewer, a grid
+that keeps empty cells in place lost the row's tail (padded); in dumps that drop empty cells,
+every order-keeping placement of the non-blank values is a candidate.
 `solve` then keeps the one assignment of all ambiguous rows that satisfies the table's own
 arithmetic; none or several means the caller must leave the row null and say so.
 """
@@ -22,11 +23,17 @@ Vector = tuple[Cell | None, ...]
 MAX_CANDIDATES = 5000
 
 
-def row_candidates(values: Sequence[Cell], width: int) -> list[Vector]:
-    """Distinct placements of `values` into `width` columns (see module doc)."""
+def row_candidates(values: Sequence[Cell], width: int, *, positional: bool = False) -> list[Vector]:
+    """Distinct placements of `values` into `width` columns (see module doc).
+
+    `positional` says the grid keeps empty cells in place (not a dump that drops them): a
+    short row there has lost its trailing cells, so it is padded at the end.
+    """
     n = len(values)
     if n == width:
         return [tuple(values)]
+    if positional and n < width:
+        return [tuple(values) + (None,) * (width - n)]
     blank = [is_blank_value(c.text) for c in values]
     filled = [c for c, b in zip(values, blank, strict=False) if not b]
     if not filled:

@@ -7,6 +7,8 @@ report read back from JSON equals the one that was written.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 SCHEMA_VERSION = "1"
@@ -251,3 +253,9 @@ class Report:
     unassigned: tuple[Unassigned, ...] = ()
     issues: tuple[Issue, ...] = ()
     schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self, *, with_provenance: bool = False) -> dict[str, Any]:
+        """This report as the JSON contract's object (see `gov_disclosure.export`)."""
+        from gov_disclosure.export import to_dict  # the boundary is configured there, once
+
+        return to_dict(self, with_provenance=with_provenance)

@@ -197,6 +197,7 @@ class _Package:
         return root
 
     def other_kind(self) -> str:
+        """What a zip without a Word document is, for the error message."""
         names = self.members
         if "xl/workbook.xml" in names:
             return " (it is an Excel workbook)"

@@ -1,0 +1,442 @@
+"""The blank-padded (fixed-width) text dialect: one small hand-written fixture per quirk, each
+asserting the exact grid, then the real `pdftotext -layout` output of huaian-2024.pdf and the
+hand-rendered report 004_fixed_width.txt. Expected values were read by hand from the fixtures
+(and, for Huai'an, from the PDF's pages 3-5)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from gov_disclosure.blocks import Position, Table
+from gov_disclosure.readers.fixed_width import (
+    FixedWidthDialect,
+    Kind,
+    classify,
+    cluster_columns,
+    is_number,
+    line_tokens,
+)
+
+DATA = Path(__file__).parent / "data"
+DIALECT = FixedWidthDialect()
+
+
+def lines_of(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def read(text: str, first_line: int = 1) -> Table:
+    table = DIALECT.read(lines_of(text), first_line)
+    assert table is not None
+    return table
+
+
+def grid(table: Table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.rows]
+
+
+def read_file(path: Path) -> tuple[list[str], list[Table]]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    tables = [DIALECT.read(lines[s:e], s + 1) for s, e in DIALECT.regions(lines)]
+    assert all(t is not None for t in tables)
+    return lines, [t for t in tables if t is not None]
+
+
+class TestTokens:
+    def test_numbers(self) -> None:
+        for text in ["0", "０", "3119", "+4", "-2", "－2", "96171.6", "5.49亿", "27326.00万元", "251000元", "—"]:
+            assert is_number(text), text
+        for text in ["1.属于国家秘密", "2024年", "（七）总计", "商业企业"]:
+            assert not is_number(text), text
+
+    def test_single_space_joins_a_label_but_splits_numbers(self) -> None:
+        toks = line_tokens("(一) 予以公开   1288 21  第二十条 第（一）项")
+        assert [t.text for t in toks] == ["(一) 予以公开", "1288", "21", "第二十条 第（一）项"]
+
+    def test_ideographic_space_and_nbsp_are_blanks(self) -> None:
+        toks = line_tokens("规章\u3000\u3000０\xa0\xa0１\u3000２")
+        assert [t.text for t in toks] == ["规章", "０", "１", "２"]
+
+    def test_display_and_code_point_spans(self) -> None:
+        line = "规章    12"
+        assert [(t.start, t.end) for t in line_tokens(line)] == [(0, 4), (8, 10)]
+        assert [(t.start, t.end) for t in line_tokens(line, wide=False)] == [(0, 2), (6, 8)]
+
+    def test_form_feed_takes_no_column(self) -> None:
+        assert [(t.text, t.start) for t in line_tokens("\f  法提供  11", wide=False)] == [("法提供", 2), ("11", 7)]
+
+    def test_columns_tolerate_jitter_but_not_two_cells_of_one_line(self) -> None:
+        toks = line_tokens("a  61  4", 0, wide=False) + line_tokens("b     0  4", 1, wide=False)
+        cols = cluster_columns([t for t in toks if is_number(t.text)])
+        assert [[t.text for t in c.tokens] for c in cols] == [["61", "0"], ["4", "4"]]
+
+
+class TestRows:
+    def test_wrapped_label_joins_the_cell_above(self) -> None:
+        table = read(
+            "项目                  数量    金额\n"
+            "（二）部分公开（区分   447      12\n"
+            "处理的）\n"
+            "（三）其他               7       1"
+        )
+        assert grid(table) == [
+            ["项目", "数量", "金额"],
+            ["（二）部分公开（区分\n处理的）", "447", "12"],
+            ["（三）其他", "7", "1"],
+        ]
+        assert table.rows[1][0].pos == Position(line=2, row=1, col=0)
+
+    def test_label_centred_on_the_middle_line(self) -> None:
+        """pdftotext gives a label wrapped over three lines with the numbers on the middle one."""
+        table = read(
+            "一、本年新收                      10       2      12\n"
+            "\n"
+            "      （二）部分公开（区分处理的，\n"
+            "                           447       7     454\n"
+            "      只计这一情形）\n"
+            "\n"
+            "      （三）予以公开                5       0       5",
+            first_line=11,
+        )
+        assert grid(table) == [
+            ["一、本年新收", "", "10", "2", "12"],
+            ["", "（二）部分公开（区分处理的，\n只计这一情形）", "447", "7", "454"],
+            ["", "（三）予以公开", "5", "0", "5"],
+        ]
+        assert table.rows[1][1].pos == Position(line=13, row=1, col=1)
+        assert table.rows[1][2].pos == Position(line=14, row=1, col=2)
+
+    def test_centred_merged_headers_and_blank_cells(self) -> None:
+        table = read(
+            "                          申请人情况\n"
+            "                         法人或其他组织\n"
+            "           自然人    商业企业     科研机构    总计\n"
+            "本年新收      3          1                      4\n"
+            "上年结转                              2         2"
+        )
+        assert grid(table) == [
+            ["", "", "申请人情况", "", ""],
+            ["", "", "法人或其他组织", ""],
+            ["", "自然人", "商业企业", "科研机构", "总计"],
+            ["本年新收", "3", "1", "", "4"],
+            ["上年结转", "", "", "2", "2"],
+        ]
+        merged = table.rows[1][2]
+        assert (merged.pos.col, merged.colspan) == (2, 2)
+        assert [c.pos.col for c in table.rows[4]] == [0, 1, 2, 3, 4]
+        assert table.rows[4][1].pos.line == 5
+
+    def test_stacked_blocks_with_three_and_two_value_columns(self) -> None:
+        table = read(
+            "                   第二十条第（一）项\n"
+            "信息内容       本年新制作数量  本年新公开数量  对外公开总数量\n"
+            "规章                  0               1               5\n"
+            "规范性文件           12              12              230\n"
+            "                   第二十条第（八）项\n"
+            "信息内容           上一年项目数量             本年增/减\n"
+            "行政事业性收费           39                      -2\n"
+            "                   第二十条第（九）项\n"
+            "信息内容            采购项目数量             采购总金额\n"
+            "政府集中采购              8                    5.49亿"
+        )
+        assert grid(table) == [
+            ["", "第二十条第（一）项", "", ""],
+            ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            ["规章", "0", "1", "5"],
+            ["规范性文件", "12", "12", "230"],
+            ["", "第二十条第（八）项", ""],
+            ["信息内容", "上一年项目数量", "本年增/减"],
+            ["行政事业性收费", "39", "-2"],
+            ["", "第二十条第（九）项", ""],
+            ["信息内容", "采购项目数量", "采购总金额"],
+            ["政府集中采购", "8", "5.49亿"],
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "wide"),
+        [
+            (
+                "信息内容          上一年    本年\n"
+                "行政许可            1152      20\n"
+                "其他对外管理服务事项   5      +4\n"
+                "行政处罚              39     －2",
+                True,
+            ),
+            (
+                "信息内容                 上一年      本年\n"
+                "行政许可                1152      20\n"
+                "其他对外管理服务事项             5      +4\n"
+                "行政处罚                  39      －2",
+                False,
+            ),
+        ],
+        ids=["display-aligned", "code-point-aligned"],
+    )
+    def test_display_and_code_point_alignment_read_alike(self, text: str, wide: bool) -> None:
+        lines = lines_of(text)
+        finders = DIALECT.finders(lines)
+        assert min(finders, key=lambda f: f.score).wide is wide
+        assert grid(read(text)) == [
+            ["信息内容", "上一年", "本年"],
+            ["行政许可", "1152", "20"],
+            ["其他对外管理服务事项", "5", "+4"],
+            ["行政处罚", "39", "－2"],
+        ]
+
+    def test_group_labels(self) -> None:
+        """A value-less group label joins the deeper row below it; a blank row of the same or a
+        higher level than the next row's label (a blank （七）总计) stays a row of its own."""
+        table = read(
+            "一、本年新收                                   10       2      12\n"
+            "三、本年度办理结果  （一）予以公开              5       0       5\n"
+            "                    （三）不予公开\n"
+            "                        1.属于国家秘密          1       0       1\n"
+            "                    （七）总计\n"
+            "四、结转下年度继续办理                          4       2       6"
+        )
+        assert grid(table) == [
+            ["一、本年新收", "", "", "10", "2", "12"],
+            ["三、本年度办理结果", "（一）予以公开", "", "5", "0", "5"],
+            ["", "（三）不予公开", "1.属于国家秘密", "1", "0", "1"],
+            ["", "（七）总计", "", "", "", ""],
+            ["四、结转下年度继续办理", "", "", "4", "2", "6"],
+        ]
+        assert table.rows[2][1].pos.line == 3
+        assert table.rows[3][3].pos.line == 5
+
+    def test_page_break_restarts_the_columns(self) -> None:
+        """pdftotext shifts the columns on the next page; the page number is not a cell."""
+        table = read(
+            "一、本年新收            10      2     12\n"
+            "（四）无法提供           1      0      1\n"
+            "\n"
+            "                  -4-\n"
+            "\f二、上年结转                 3       1       4"
+        )
+        assert grid(table) == [
+            ["一、本年新收", "10", "2", "12"],
+            ["（四）无法提供", "1", "0", "1"],
+            ["二、上年结转", "3", "1", "4"],
+        ]
+
+    def test_table_metadata(self) -> None:
+        table = read("规章          1    2\n规范性文件    3    4", first_line=40)
+        assert (table.dialect, table.pos, table.dropped_empty) == ("fixed-width", Position(line=40), False)
+        assert [c.pos for c in table.rows[1]] == [Position(line=41, row=1, col=c) for c in range(3)]
+
+    def test_no_numbers_no_table(self) -> None:
+        assert DIALECT.read(["象山县人民政府办公室    2021年1月", "联系人  张三"], 1) is None
+
+
+class TestRegions:
+    def test_tables_between_prose_and_headings(self) -> None:
+        lines = lines_of(
+            "   本报告由某某人民政府办公室根据《中华人民共和国政府信息公开条例》编制。\n"  # 0
+            "这是第二行正文，没有多余的空格，也不是表格的一部分内容，只是一段普通的文字\n"  # 1
+            "二、主动公开政府信息情况\n"  # 2
+            "第二十条第（一）项\n"  # 3
+            "信息内容      本年新制作数量   本年新公开数量\n"  # 4
+            "规章               1               2\n"  # 5
+            "规范性文件         3               4\n"  # 6
+            "\n"  # 7
+            "三、收到和处理政府信息公开申请情况\n"  # 8
+            "              自然人    总计\n"  # 9
+            "一、本年新收      5        5\n"  # 10
+            "\n"  # 11
+            "二、上年结转      0        0\n"  # 12
+            "   五、存在的主要问题及改进情况\n"  # 13
+            "   还有一些需要加强和改进的地方。"  # 14
+        )
+        assert DIALECT.regions(lines) == [(3, 7), (9, 13)]
+        kinds = classify(lines)
+        assert [kinds[i] for i in (0, 2, 3, 8, 13)] == [Kind.OTHER, Kind.HEADING, Kind.TEXT, Kind.HEADING, Kind.HEADING]
+
+    def test_other_dialects_are_not_claimed(self) -> None:
+        tsv = ["信息内容\t本年新制作数量\t本年新公开数量", "规章\t1\t2", "规范性文件\t3\t4"]
+        pipe = ["| 信息内容   | 本年新制作数量 |", "| 规章       | 1              |", "| 规范性文件 | 3              |"]
+        tika = ["\t规章", "\t1", "", "\t规范性文件", "\t3"]
+        assert DIALECT.regions(tsv) == DIALECT.regions(pipe) == DIALECT.regions(tika) == []
+
+    def test_linear_time(self) -> None:
+        rows = [f"第{i}项申请事项{' ' * 12}{i:>6}  {i % 7:>6}  {i + i % 7:>6}" for i in range(480)]
+        lines = ["   正文段落，没有多余的空格。"] * 10 + ["项目名称" + " " * 14 + "自然人    法人    总计", *rows]
+        start = time.perf_counter()
+        regions = DIALECT.regions(lines)
+        table = DIALECT.read(lines[regions[0][0] : regions[0][1]], regions[0][0] + 1)
+        assert time.perf_counter() - start < 2.0  # about 60 ms when measured
+        assert regions == [(10, 491)] and table is not None and len(table.rows) == 481
+
+
+# Read by hand from huaian-2024.pdf, pages 4-5: label start -> the 7 applicant columns.
+HUAIAN_T3 = {
+    "一、本年新收": "3001 53 0 0 61 4 3119",
+    "二、上年结转": "34 0 0 0 0 0 34",
+    "（一）予以公开": "1288 21 0 0 50 3 1362",
+    "（二）部分公开": "447 7 0 0 0 0 454",
+    "1.属于国家秘密": "2 0 0 0 0 0 2",
+    "2.其他法律": "30 1 0 0 0 0 31",
+    "3.危及": "5 0 0 0 0 0 5",
+    "4.保护第三方": "6 0 0 0 0 0 6",
+    "5.属于三类": "7 1 0 0 0 0 8",
+    "6.属于四类": "12 0 0 0 0 0 12",
+    "7.属于行政执法": "9 0 0 0 0 0 9",
+    "8.属于行政查询": "105 0 0 0 0 0 105",
+    "1.本机关不掌握": "746 12 0 0 10 1 769",
+    "2.没有现成信息": "11 0 0 0 0 0 11",
+    "3.补正后": "1 0 0 0 0 0 1",
+    "1.信访举报": "56 6 0 0 0 0 62",
+    "2.重复申请": "25 0 0 0 0 0 25",
+    "3.要求提供公开出版物": "0 0 0 0 0 0 0",
+    "4.无正当理由": "0 0 0 0 0 0 0",
+    "5.要求行政机关确认": "1 0 0 0 0 0 1",
+    "1、申请人无正当理由": "67 3 0 0 1 0 71",
+    "2、申请人逾期未按": "6 0 0 0 0 0 6",
+    "3、其他": "108 2 0 0 0 0 110",
+    "（七）总计": "2932 53 0 0 61 4 3050",
+    "四、结转下年度": "103 0 0 0 0 0 103",
+}
+
+
+def row_values(table: Table, label: str, nlab: int) -> list[str]:
+    rows = [r for r in table.rows if any(c.text.startswith(label) for c in r[:nlab])]
+    assert len(rows) == 1, label
+    assert [c.pos.col for c in rows[0][nlab:]] == list(range(nlab, len(rows[0])))
+    return [c.text for c in rows[0][nlab:]]
+
+
+@pytest.fixture(scope="module")
+def huaian() -> list[Table]:
+    """`pdftotext -layout huaian-2024.pdf` (poppler 22.12), committed as huaian-2024.layout.txt."""
+    lines, tables = read_file(DATA / "real" / "huaian-2024.layout.txt")
+    assert [t.pos.line for t in tables] == [66, 112, 203]
+    assert lines[65] == "第二十条 第（一）项"
+    return tables
+
+
+@pytest.fixture(scope="module")
+def rendered004() -> list[Table]:
+    """tests/data/rendered/004_fixed_width.txt: display-aligned, merged headers centred."""
+    _, tables = read_file(DATA / "rendered" / "004_fixed_width.txt")
+    assert [t.pos.line for t in tables] == [30, 51, 82]
+    return tables
+
+
+class TestHuaianLayout:
+    """The real pdftotext output: code-point alignment, middle-line labels, a page break."""
+
+    def test_table2(self, huaian: list[Table]) -> None:
+        values = {r[0].text: [c.text for c in r[1:]] for r in huaian[0].rows}
+        assert values["规章"] == ["1", "0", "11"]
+        assert values["行政规范性文件"] == ["8", "26", "66"]
+        assert values["行政许可"] == ["447228"]
+        assert values["行政处罚"] == ["3985758"]
+        assert values["行政强制"] == ["88283"]
+        assert values["行政事业性收费"] == ["96171.6"]
+        assert values["信息内容"][0] in ("本年制发件数", "本年处理决定数量", "本年收费金额（单位：万元）")
+
+    def test_table3_every_row(self, huaian: list[Table]) -> None:
+        t3 = huaian[1]
+        assert len(t3.rows[1]) == 8 and all(len(r) == 10 for r in t3.rows[2:])  # the corner spans 3
+        for label, numbers in HUAIAN_T3.items():
+            assert row_values(t3, label, 3) == numbers.split(), label
+        new, carried, total, forward = (
+            int(row_values(t3, k, 3)[-1]) for k in ("一、本年新收", "二、上年结转", "（七）总计", "四、结转下年度")
+        )
+        assert (new, carried, total, forward) == (3119, 34, 3050, 103) and new + carried == total + forward
+
+    def test_table3_wrapped_labels(self, huaian: list[Table]) -> None:
+        labels = {c.text for r in huaian[1].rows for c in r[:3]}
+        assert "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）" in labels
+        assert "5.要求行政机关确认或重新出\n具已获取信息" in labels
+        assert "1、申请人无正当理由逾期不补\n正、行政机关不再处理其政府信\n息公开申请" in labels
+        assert "2、申请人逾期未按收费通知要\n求缴纳费用、行政机关不再处理\n其政府信息公开申请" in labels
+        assert "（五）不\n予处理" in labels
+        corner = huaian[1].rows[1][0]
+        assert corner.text == "（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）"
+        assert (corner.pos.line, corner.colspan) == (115, 3)
+
+    def test_table4(self, huaian: list[Table]) -> None:
+        data = huaian[2].rows[-1]
+        numbers = [int(c.text) for c in data]
+        assert numbers == [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]
+        assert [c.pos for c in data] == [Position(line=220, row=len(huaian[2].rows) - 1, col=k) for k in range(15)]
+        for group in (numbers[0:5], numbers[5:10], numbers[10:15]):
+            assert sum(group[:4]) == group[4]
+        leaves = [c.text for c in huaian[2].rows[-2]]
+        assert leaves == ["", "", "", "", "", "维持", "纠正", "结果", "审结", "", "维持", "纠正", "结果", "结", ""]
+
+
+def t3(labels: tuple[str, str, str], numbers: str) -> list[str]:
+    return [*labels, *numbers.split()]
+
+
+class TestRendered004:
+    """The hand-rendered report: every row's cells of its three tables."""
+
+    def test_table2(self, rendered004: list[Table]) -> None:
+        head5 = ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+        assert grid(rendered004[0]) == [
+            ["", "第二十条第（一）项", "", ""],
+            ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            ["规章", "0", "0", "0"],
+            ["规范性文件", "39", "39", "222"],
+            ["", "第二十条第（五）项", "", ""],
+            head5,
+            ["行政许可", "1152", "20", "57845"],
+            ["其他对外管理服务事项", "1255", "51", "415826"],
+            ["", "第二十条第（六）项", "", ""],
+            head5,
+            ["行政处罚", "2939", "2", "8179"],
+            ["行政强制", "106", "1", "2807"],
+            ["", "第二十条第（八）项", ""],
+            ["信息内容", "上一年项目数量", "本年增/减"],
+            ["行政事业性收费", "39", "3"],
+            ["", "第二十条第（九）项", ""],
+            ["信息内容", "采购项目数量", "采购总金额"],
+            ["政府集中采购", "823", "189131144"],
+        ]
+
+    def test_table3(self, rendered004: list[Table]) -> None:
+        no = ("", "", "")
+        corner = "（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）"
+        leaves = "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
+        assert grid(rendered004[1]) == [
+            [corner, "", "", "", "申请人情况", "", "", ""],
+            ["", "", "", "", "", "", "法人或其他组织", "", "", ""],
+            t3(no, leaves),
+            t3(("一、本年新收到政府信息公开申请数量", "", ""), "167 4 0 0 0 1 172"),
+            t3(("二、上年转结政府信息公开申请数量", "", ""), "4 0 0 0 0 0 4"),
+            t3(("三、本年度办理结果", "（一）予以公开", ""), "87 0 0 0 0 1 88"),
+            t3(("", "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）", ""), "16 1 0 0 0 0 17"),
+            t3(("", "（三）不予公开", "1.属于国家秘密"), "0 0 0 0 0 0 0"),
+            t3(("", "", "2.其他法律行政法规禁止公开"), "1 0 0 0 0 0 1"),
+            t3(("", "", "3.危及“三安全一稳定”"), "0 0 0 0 0 0 0"),
+            t3(("", "", "4.保护第三方合法权益"), "1 0 0 0 0 0 1"),
+            t3(("", "", "5.属于三类内部事务信息"), "2 1 0 0 0 0 3"),
+            t3(("", "", "6.属于四类过程性信息"), "2 0 0 0 0 0 2"),
+            t3(("", "", "7.属于行政执法案卷"), "3 0 0 0 0 0 3"),
+            t3(("", "", "8.属于行政查询事项"), "4 0 0 0 0 0 4"),
+            t3(("", "（四）无法提供", "1.本机关不掌握相关政府信息"), "37 2 0 0 0 0 39"),
+            t3(("", "", "2.没有现成信息需要另行制作"), "1 0 0 0 0 0 1"),
+            t3(("", "", "3.补正后申请内容仍不明确"), "1 0 0 0 0 0 1"),
+            t3(("", "（五）不予处理", "1.信访举报投诉类申请"), "0 0 0 0 0 0 0"),
+            t3(("", "", "2.重复申请"), "7 0 0 0 0 0 7"),
+            t3(("", "", "3.要求提供公开出版物"), "0 0 0 0 0 0 0"),
+            t3(("", "", "4.无正当理由大量反复申请"), "0 0 0 0 0 0 0"),
+            t3(("", "", "5.要求行政机关确认或重新\n出具已获取信息"), "0 0 0 0 0 0 0"),
+            t3(("", "（六）其他处理", ""), "9 0 0 0 0 0 9"),
+            t3(("", "（七）总计", ""), "170 4 0 0 0 1 175"),
+            t3(("四、转结下年度继续办理", "", ""), "1 0 0 0 0 0 1"),
+        ]
+        assert (rendered004[1].rows[0][0].colspan, rendered004[1].rows[0][4].pos.col) == (3, 6)
+        wrapped = rendered004[1].rows[6][1]
+        assert wrapped.pos == Position(line=57, row=6, col=1)
+
+    def test_table4(self, rendered004: list[Table]) -> None:
+        leaves = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        top = ["", "", "行政复议", "", "", "", "", "", "", "", "行政诉讼", "", "", "", ""]
+        middle = ["", "", "", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", ""]
+        assert grid(rendered004[2]) == [top, middle, leaves * 3, "6 2 1 0 9 1 0 3 2 6 1 0 1 0 2".split()]
