@@ -52,6 +52,12 @@ CODES: dict[str, Code] = {
             "A row with values whose label is not in the template (a subtotal, an extra row); "
             "values kept in the message.",
         ),
+        Code(
+            "table.subtotal_row",
+            "info",
+            "A group label (（三）不予公开 …) printed its own numbers, a subtotal the contract has no key for; "
+            "values kept in the message.",
+        ),
         Code("table.duplicate_row", "warning", "A row label printed twice with different values; the first is kept."),
         Code(
             "table.row_width",

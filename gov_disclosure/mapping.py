@@ -132,7 +132,16 @@ def _rows_by_label(
                 if index.match(text + label_key(seg.label.text)) is not None:
                     last_fragment = None
                     continue
-            if filled and (m is None and known.match(seg.label.text) is None):
+            group = known.match(seg.label.text)
+            if filled and group is not None and group.key == "group":
+                label = seg.label.text.strip().replace("\n", "")
+                sink.add(
+                    "table.subtotal_row",
+                    f"group row {label!r} printed numbers the template gives no key: {_printed(filled)}",
+                    seg.label,
+                    row=label,
+                )
+            elif filled and (m is None and group is None):
                 label = seg.label.text.strip().replace("\n", "")
                 sink.add(
                     "table.unknown_row",

@@ -77,10 +77,10 @@ def is_label(cell: Cell) -> bool:
 def segments(table: Table) -> list[Segment]:
     """Split the grid into (label, values) runs. Rows bound a run unless the dump dropped its
     empty cells, in which case rows mean nothing and the cells are read as one stream."""
-    rows: Sequence[Sequence[Cell]] = _without_covered(table.rows)
+    rows: list[list[Cell]] = _without_covered(table.rows)
     if table.dropped_empty:
-        rows = [c for row in rows for c in row]
-        rows = [rows] if rows else []
+        stream = [c for row in rows for c in row]
+        rows = [stream] if stream else []
     out: list[Segment] = []
     for row in rows:
         label: Cell | None = None

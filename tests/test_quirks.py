@@ -240,3 +240,15 @@ def test_report_that_does_not_add_up() -> None:
     assert ("requests.balance", "total", "natural_person") in bad
     line = next(i.line for i in r.issues if i.code == "requests.outcome_sum" and i.column == "total")
     assert text.split("\n")[line - 1] == "\t2"
+
+
+def test_group_subtotal_row_is_kept_in_an_issue() -> None:
+    """Contract gap: a group label printing its own subtotal has no key; its numbers go to an issue."""
+    t3 = t3_tika({"4": ["2", "0", "0", "0", "0", "0", "2"]})
+    subtotal = "\t（三）不予公开\n" + "".join(f"\t{v}\n" for v in ["2", "0", "0", "0", "0", "0", "2"]) + "\n\t\n\t\n"
+    t3 = t3.replace("\t（三）不予公开\n", subtotal, 1)
+    r = g.parse_text(report_text(t3=t3))
+    sub = [i for i in r.issues if i.code == "table.subtotal_row"]
+    assert len(sub) == 1 and sub[0].row == "（三）不予公开" and "2 | 0 | 0 | 0 | 0 | 0 | 2" in sub[0].message
+    assert r.requests is not None and r.requests.denied_state_secret is not None
+    assert r.requests.denied_state_secret.total.value == 2

@@ -8,7 +8,6 @@ from typing import cast
 
 from gov_disclosure.blocks import Document
 from gov_disclosure.decoding import decode
-from gov_disclosure.errors import InputFormatError
 from gov_disclosure.readers.text import read_text
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -37,12 +36,8 @@ def detect_format(data: bytes) -> str:
 
 def read_any(data: bytes, *, path: str | None = None) -> Document:
     fmt = detect_format(data)
-    if fmt == "legacy-office":
-        raise InputFormatError(
-            "legacy .doc/.wps file: convert it to DOCX first, for example "
-            "`soffice --headless --convert-to docx FILE` (or use --convert)",
-            path=path,
-        )
+    if fmt == "legacy-office":  # .doc/.wps, or an encrypted DOCX: the DOCX reader says which
+        fmt = "docx"
     if fmt in ("pdf", "docx", "html"):
         return _reader(fmt, f"read_{fmt}")(data, path=path)
     text, encoding = decode(data, path=path)
