@@ -32,6 +32,7 @@ def is_blank_value(text: str) -> bool:
     return fold(text) in _DASHES
 
 
+@lru_cache(maxsize=16384)
 def looks_numeric(text: str) -> bool:
     """True for cells that hold a value (number, signed number, amount with unit) or are blank."""
     folded = fold(text).replace(",", "")
@@ -44,6 +45,22 @@ class ValueParseError(ValueError):
 
 def parse_count(text: str) -> int | None:
     """Read a count: `25`, `０`, ` 25`, `+4`, `-2`, `－2`; blank or dash -> None."""
+    value = _count_or_error(text)
+    if isinstance(value, ValueParseError):
+        raise value
+    return value
+
+
+@lru_cache(maxsize=16384)
+def _count_or_error(text: str) -> int | None | ValueParseError:
+    """`parse_count` with its failure as a value, so results (cells repeat a lot) can be cached."""
+    try:
+        return _parse_count(text)
+    except ValueParseError as exc:
+        return exc
+
+
+def _parse_count(text: str) -> int | None:
     folded = fold(text).replace(",", "")
     if folded in _DASHES:
         return None

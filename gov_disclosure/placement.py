@@ -122,6 +122,22 @@ class _Compiled:
         return not (complete[1] and sums[0] > sums[1] >= 0)
 
 
+def _order(options: Mapping[str, Sequence[Vector]], compiled: Sequence[_Compiled]) -> list[str]:
+    """Rows in the order that closes equations soonest (ties: fewest candidates), so that
+    a wrong choice is cut off as early as possible."""
+    left = set(options)
+    order: list[str] = []
+    while left:
+
+        def closes(row: str) -> int:
+            return sum(1 for c in compiled if row in c.rows and not (c.rows & left) - {row})
+
+        best = max(sorted(left), key=lambda r: (closes(r), -len(options[r])))
+        order.append(best)
+        left.remove(best)
+    return order
+
+
 def solve(
     fixed: Mapping[str, Vector],
     options: Mapping[str, Sequence[Vector]],
@@ -143,7 +159,7 @@ def solve(
             grid[r] = (None,) * len(columns)
     if not all(c.ok(grid) for c in compiled if not c.rows & set(options)):
         return None, 0
-    order = sorted(options, key=lambda r: len(options[r]))
+    order = _order(options, compiled)
     numeric = {r: [_numbers(v) for v in options[r]] for r in order}
     by_row = {r: [c for c in compiled if r in c.rows] for r in order}
     found: list[dict[str, Vector]] = []

@@ -132,17 +132,32 @@ def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
     return out
 
 
+_GAP = regex.compile(f"[{BLANKS}]{{2,}}|\\d[{BLANKS}]\\d")
+
+
+def _quick_tokens(line: str, settings: Settings) -> list[Token]:
+    """`line_tokens` for classification only, without its per-character work where the answer
+    is already known: another dialect's line (no tokens matter), and a long gap-free line (one
+    token, certainly prose-wide; its exact columns do not matter)."""
+    if _FOREIGN.search(line) or is_furniture(line):
+        return []
+    body = line.strip(BLANKS + "\f\v\r")
+    if len(body) >= 2 * settings.prose_width and not _GAP.search(body):
+        return [Token(body, 0, 2 * len(body), 0)]
+    return line_tokens(line)
+
+
 def classify(lines: Sequence[str], settings: Settings = DEFAULTS) -> list[Kind]:
     """Kind of every line for region finding (display measure). Prose: a sentence end, a very
     wide line, or a paragraph of wide single-cell lines (labels wrap narrower)."""
-    toks = [[] if is_furniture(line) else line_tokens(line) for line in lines]
+    toks = [_quick_tokens(line, settings) for line in lines]
     wide = [len(ts) == 1 and ts[0].end - ts[0].start >= settings.prose_width for ts in toks]
     kinds: list[Kind] = []
     for i, ts in enumerate(toks):
-        if not ts:
-            kinds.append(Kind.BLANK)
-        elif _FOREIGN.search(lines[i]):
+        if _FOREIGN.search(lines[i]):
             kinds.append(Kind.OTHER)
+        elif not ts:
+            kinds.append(Kind.BLANK)
         elif len(ts) > 1:
             kinds.append(Kind.GAPPED)
         elif ts[0].text.endswith(("。", "！", "？")) or ts[0].end >= 2 * settings.prose_width:
@@ -458,6 +473,9 @@ class FixedWidthDialect:
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
         """Half-open line ranges that look like blank-padded tables."""
+        gapped = sum(1 for line in lines if _GAP.search(line.strip(BLANKS)) and not _FOREIGN.search(line))
+        if gapped < 2:  # a region needs two gapped lines: skip the per-line work on other dumps
+            return []
         return find_regions(classify(lines, self.settings), self.settings)
 
     def finders(self, lines: Sequence[str]) -> list[FixedWidthFinder]:
