@@ -288,7 +288,7 @@ class Identity:
 
     axis "row": applied to every row, lhs/rhs are column keys.
     axis "column": applied to every column, lhs/rhs are row keys.
-    `total_side` names the side that holds a printed total (for the blank-total warning).
+    `lhs[0]` is where the printed total sits: a mismatch is reported at that cell.
     """
 
     code: str
@@ -315,8 +315,8 @@ def identities(template: str | None) -> tuple[Identity, ...]:
             "requests.balance",
             "requests",
             "column",
-            ("new_received", "carried_over"),
             ("total", "carried_forward"),
+            ("new_received", "carried_over"),
             "第一项加第二项之和，等于第三项加第四项之和",
         ),
         Identity(

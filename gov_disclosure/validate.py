@@ -1,24 +1,25 @@
 """The tables' own arithmetic, checked on the records and reported as issues.
 
+The identities are template data (`templates.identities`), shared with the placement solver.
 Numbers are reported as printed, never fixed. Blank counts as zero inside a sum, but an
-identity whose whole side is blank is not checked: a blank （七）总计 row or 总计 column gets
-one warning of its own instead of a column of mismatches. Users add checks with
-`register_check`.
+identity whose whole side is blank is not checked: a blank （七）总计 row or 总计 column gets one
+warning of its own instead of a column of mismatches. Users add checks with `register_check`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from gov_disclosure import templates as T
 from gov_disclosure.codes import issue
-from gov_disclosure.records import Count, Issue, Proactive2019, Report, Requests, ReviewGroup, Reviews
+from gov_disclosure.records import Count, Issue, Proactive2019, Report
 
 Check = Callable[[Report], Iterable[Issue]]
 CHECKS: list[Check] = []
+Grid = Mapping[str, Mapping[str, Count]]
 
 
 def register_check(check: Check) -> Check:
@@ -33,158 +34,155 @@ def _sum(counts: Sequence[Count]) -> int | None:
     return sum(c.value or 0 for c in counts)
 
 
-def _line(counts: Sequence[Count]) -> int | None:
+def _line(counts: Iterable[Count]) -> int | None:
     for c in counts:
         if c.origin is not None and c.origin.line is not None:
             return c.origin.line
     return None
 
 
-def _cells(row: Any) -> dict[str, Count]:
-    return {f.name: getattr(row, f.name) for f in attrs.fields(type(row))}
+def _fields(obj: Any) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in attrs.fields(type(obj))}
 
 
-def check_requests(req: Requests, template: str | None) -> list[Issue]:
-    rows = {k: _cells(v) for k, v in _cells(req).items() if v is not None}
-    cols = T.TABLE3_COLUMN_KEYS
+def _grid(table: Any) -> dict[str, dict[str, Count]]:
+    """A table record as row -> column -> Count (absent rows left out)."""
+    return {k: _fields(v) for k, v in _fields(table).items() if v is not None}
+
+
+def check_identity(ident: T.Identity, grid: Grid, *, skip_rows: Iterable[str] = ()) -> list[Issue]:
+    """Every instance of `ident` over `grid`; a side that is wholly blank is not checked."""
+    skip = set(skip_rows)
     out: list[Issue] = []
-    if not rows or all(c.value is None for r in rows.values() for c in r.values()):
-        return [issue("table.blank", "Table 3 holds no numbers", table="requests")]
-    outcome = [k for k in T.TABLE3_OUTCOME_ROWS[template or "2019"] if k in rows]
-    total = rows.get("total")
-    total_blank = total is not None and all(c.value is None for c in total.values())
-    if total_blank and any(rows[k][c].value for k in outcome for c in cols):
-        out.append(
-            issue(
-                "requests.total_blank",
-                "（七）总计 is blank while the outcome rows hold numbers",
-                line=_line(list(total.values())) if total else None,
-                table="requests",
-                row="total",
+    if ident.axis == "row":
+        instances = [
+            (r, [grid[r][c] for c in ident.lhs], [grid[r][c] for c in ident.rhs], r, ident.lhs[0])
+            for r in grid
+            if r not in skip
+        ]
+    else:
+        columns = next(iter(grid.values())).keys() if grid else ()
+        present = [r for r in ident.lhs + ident.rhs if r in grid]
+        if ident.lhs[0] not in grid or skip & set(present):
+            return []
+        instances = [
+            (
+                c,
+                [grid[r][c] for r in ident.lhs if r in grid],
+                [grid[r][c] for r in ident.rhs if r in grid],
+                ident.lhs[0],
+                c,
             )
-        )
-    with_parts = [k for k, r in rows.items() if _sum([r[c] for c in T.TABLE3_PART_COLUMNS])]
-    blank_total_col = [k for k in with_parts if rows[k]["total"].value is None]
-    column_blank = len(blank_total_col) > 1 and set(outcome) & set(with_parts) <= set(blank_total_col)
-    if column_blank:
+            for c in columns
+        ]
+    for where, lhs, rhs, row, column in instances:
+        left, right = _sum(lhs), _sum(rhs)
+        if left is None and right is None:
+            continue
+        if ident.axis == "column" and (left is None or right is None):
+            continue
+        if (left or 0) != (right or 0):
+            out.append(
+                issue(
+                    ident.code,
+                    f"{where}: {ident.description}: printed {left}, computed {right}",
+                    line=_line([lhs[0], *lhs, *rhs]),
+                    table=ident.table,
+                    row=row,
+                    column=column,
+                )
+            )
+    return out
+
+
+def _blank_totals(grid: Grid, template: str | None) -> tuple[list[Issue], set[str], set[str]]:
+    """The one-warning cases: a blank （七）总计 row, a blank 总计 column. Returns the warnings
+    and the rows whose row-wise and column-wise checks they replace."""
+    out: list[Issue] = []
+    skip: set[str] = set()
+    skip_columns: set[str] = set()
+    outcome = [k for k in T.TABLE3_OUTCOME_ROWS[template or "2019"] if k in grid]
+    total = grid.get("total")
+    if total is not None and all(c.value is None for c in total.values()):
+        skip.add("total")
+        skip_columns.add("total")
+        if any(grid[k][c].value for k in outcome for c in T.TABLE3_COLUMN_KEYS):
+            out.append(
+                issue(
+                    "requests.total_blank",
+                    "（七）总计 is blank while the outcome rows hold numbers",
+                    line=_line(total.values()),
+                    table="requests",
+                    row="total",
+                )
+            )
+    with_parts = [k for k, r in grid.items() if _sum([r[c] for c in T.TABLE3_PART_COLUMNS])]
+    blank_total = [k for k in with_parts if grid[k]["total"].value is None]
+    if len(blank_total) > 1 and set(outcome) & set(with_parts) <= set(blank_total):
+        skip.update(blank_total)
         out.append(
             issue(
                 "requests.total_column_blank",
-                f"总计 is blank in {len(blank_total_col)} rows with applicant numbers",
-                line=_line([rows[blank_total_col[0]]["total"]]),
+                f"总计 is blank in {len(blank_total)} rows with applicant numbers",
+                line=_line([grid[blank_total[0]]["total"]]),
                 table="requests",
                 column="total",
             )
         )
-    for key, r in rows.items():
-        if column_blank and key in blank_total_col:
-            continue
-        parts = _sum([r[c] for c in T.TABLE3_PART_COLUMNS])
-        printed = r["total"].value
-        if parts is None and printed is None:
-            continue
-        if (parts or 0) != (printed or 0):
-            out.append(
-                issue(
-                    "requests.row_sum",
-                    f"{key}: applicant columns sum to {parts or 0}, 总计 printed {printed}",
-                    line=_line([r["total"], *r.values()]),
-                    table="requests",
-                    row=key,
-                    column="total",
-                )
-            )
-    if total is None or total_blank:
-        return out
-    for col in cols:
-        lhs = _sum([rows[k][col] for k in ("new_received", "carried_over") if k in rows])
-        rhs = _sum([rows[k][col] for k in ("total", "carried_forward") if k in rows])
-        if lhs is not None and rhs is not None and lhs != rhs:
-            out.append(
-                issue(
-                    "requests.balance",
-                    f"{col}: 本年新收 + 上年结转 = {lhs}, 总计 + 结转下年度 = {rhs}",
-                    line=_line([total[col]]),
-                    table="requests",
-                    row="total",
-                    column=col,
-                )
-            )
-        parts_sum = _sum([rows[k][col] for k in outcome])
-        printed = total[col].value
-        if parts_sum is not None and printed is not None and parts_sum != printed:
-            out.append(
-                issue(
-                    "requests.outcome_sum",
-                    f"{col}: （七）总计 printed {printed}, outcome rows sum to {parts_sum}",
-                    line=_line([total[col]]),
-                    table="requests",
-                    row="total",
-                    column=col,
-                )
-            )
-    return out
+    return out, skip, skip_columns
 
 
-def check_reviews(rev: Reviews) -> list[Issue]:
+def _is_blank(grid: Grid) -> bool:
+    return all(c.value is None for row in grid.values() for c in row.values() if isinstance(c, Count))
+
+
+def check_tables(report: Report) -> list[Issue]:
     out: list[Issue] = []
-    groups: dict[str, ReviewGroup] = {g.key: getattr(rev, g.key) for g in T.TABLE4_GROUPS}
-    if all(c.value is None for g in groups.values() for c in _cells(g).values()):
-        return [issue("table.blank", "Table 4 holds no numbers", table="reviews")]
-    for key, group in groups.items():
-        cells = _cells(group)
-        parts = _sum([cells[c] for c in T.TABLE4_PART_COLUMNS])
-        printed = group.total.value
-        if parts is None and printed is None:
+    for key, name in (("proactive", "Table 2"), ("requests", "Table 3"), ("reviews", "Table 4")):
+        table = getattr(report, key)
+        if table is None:
             continue
-        if (parts or 0) != (printed or 0):
-            out.append(
-                issue(
-                    "reviews.group_sum",
-                    f"{key}: parts sum to {parts or 0}, 总计 printed {printed}",
-                    line=_line([group.total, *cells.values()]),
-                    table="reviews",
-                    row=key,
-                    column="total",
-                )
-            )
+        grid = _grid(table)
+        if _is_blank(grid):
+            out.append(issue("table.blank", f"{name} holds no numbers", table=key))
+            continue
+        skip: dict[str, set[str]] = {"row": set(), "column": set()}
+        if key == "requests":
+            found, skip["row"], skip["column"] = _blank_totals(grid, report.template)
+            out += found
+        for ident in T.identities(report.template):
+            if ident.table == key:
+                out += check_identity(ident, grid, skip_rows=skip[ident.axis])
     return out
 
 
 def check_proactive(report: Report) -> list[Issue]:
+    """2019 heuristic: 本年新公开数量 <= 对外公开总数量 (info only)."""
     p = report.proactive
-    if p is None:
+    if not isinstance(p, Proactive2019):
         return []
-    values = [c for row in _cells(p).values() if row is not None for c in _cells(row).values() if isinstance(c, Count)]
-    if values and all(c.value is None for c in values):
-        return [issue("table.blank", "Table 2 holds no numbers", table="proactive")]
     out: list[Issue] = []
-    if isinstance(p, Proactive2019):
-        for key in ("regulations", "normative_documents"):
-            row = getattr(p, key)
-            if row is None:
-                continue
-            new, total = row.new_published.value, row.total_published.value
-            if new is not None and total is not None and new > total:
-                out.append(
-                    issue(
-                        "proactive.published_exceeds_total",
-                        f"{key}: 本年新公开 {new} > 对外公开总数 {total}",
-                        line=_line([row.new_published]),
-                        table="proactive",
-                        row=key,
-                        column="new_published",
-                    )
+    for key in ("regulations", "normative_documents"):
+        row = getattr(p, key)
+        if row is None:
+            continue
+        new, total = row.new_published.value, row.total_published.value
+        if new is not None and total is not None and new > total:
+            out.append(
+                issue(
+                    "proactive.published_exceeds_total",
+                    f"{key}: 本年新公开数量 {new} > 对外公开总数量 {total}",
+                    line=_line([row.new_published]),
+                    table="proactive",
+                    row=key,
+                    column="new_published",
                 )
+            )
     return out
 
 
 def validate(report: Report) -> list[Issue]:
-    out = check_proactive(report)
-    if report.requests is not None:
-        out += check_requests(report.requests, report.template)
-    if report.reviews is not None:
-        out += check_reviews(report.reviews)
+    out = check_tables(report) + check_proactive(report)
     for check in CHECKS:
         out += list(check(report))
     return out
