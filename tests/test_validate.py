@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import gov_disclosure as g
 from conftest import T4, report_text, t3_tika
+
+import gov_disclosure as g
 from gov_disclosure.validate import CHECKS
 
 
