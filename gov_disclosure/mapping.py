@@ -21,7 +21,7 @@ from gov_disclosure.labels import LabelIndex, label_key
 from gov_disclosure.normalize import ValueParseError, is_blank_value, parse_count, parse_money
 from gov_disclosure.placement import Equation, Vector, row_candidates, solve
 from gov_disclosure.records import Issue
-from gov_disclosure.tables import INDEXES, Segment, classify, join, segments
+from gov_disclosure.tables import INDEXES, Segment, classify, join, segments, split_by_kind
 
 ROW_CLASSES: dict[str, dict[str, type]] = {
     "2019": {
@@ -313,7 +313,7 @@ def group_tables(tables: Sequence[Table]) -> tuple[dict[str, Table], list[Table]
     """Classify every grid; join the parts of each kind (tables split over pages or blocks)."""
     parts: dict[str, list[Table]] = {}
     other: list[Table] = []
-    for t in tables:
+    for t in (part for table in tables for part in split_by_kind(table)):
         kind = classify(t)
         if kind is None:
             other.append(t)

@@ -51,6 +51,28 @@ def heading_key(text: str) -> str | None:
     return _HEADINGS.get(body)
 
 
+_TOP_NUMBER = regex.compile(r"^\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]")
+_RUN_IN_END = "：:。． \u3000"
+
+
+def split_heading(text: str) -> tuple[str, str, str] | None:
+    """(section key, heading, rest) for a heading alone or run into its first sentence
+    (`一、总体情况。2020年，…`, as web pages print a bold heading inside a paragraph). A run-in
+    heading must carry top-level numbering, so prose that merely names a section stays prose."""
+    key = heading_key(text)
+    if key is not None:
+        return key, text, ""
+    m = _TOP_NUMBER.match(text)
+    if m is None:
+        return None
+    for i in range(m.end() + 2, min(len(text), 41)):
+        if text[i] in _RUN_IN_END:
+            key = heading_key(text[:i])
+            if key is not None:
+                return key, text[:i].rstrip(), text[i + 1 :].strip()
+    return None
+
+
 @attrs.frozen
 class SectionBlocks:
     key: str
@@ -96,12 +118,15 @@ def split_sections(doc: Document) -> Sectioned:
             if _FURNITURE.search(para.text):
                 unassigned.append(Unassigned(para.text.strip(), para.pos.line, "furniture"))
                 continue
-            key = heading_key(para.text)
-            if key is not None and (current is None or T.SECTION_NUMBERS[key] >= T.SECTION_NUMBERS[current]):
+            found = split_heading(para.text)
+            if found is not None and (current is None or T.SECTION_NUMBERS[found[0]] >= T.SECTION_NUMBERS[current]):
+                key, heading, rest = found
                 if key != current:
                     current = key
-                    headings.setdefault(key, para)
+                    headings.setdefault(key, attrs.evolve(para, text=heading))
                     bodies.setdefault(key, [])
+                if rest:
+                    bodies[key].append(attrs.evolve(para, text=rest))
                 continue
             if current is None:
                 preamble.append(para)

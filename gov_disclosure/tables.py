@@ -70,6 +70,40 @@ def classify(table: Table) -> str | None:
     return best if best_hits >= 4 else None
 
 
+def _row_kind(row: Sequence[Cell]) -> str | None:
+    """The table kind a row's own labels name (headers shared between tables do not count)."""
+    votes: dict[str, int] = {}
+    for cell in row:
+        if not is_label(cell):
+            continue
+        for kind in KINDS:
+            m = INDEXES[kind].match(cell.text)
+            if m is not None and m.key not in _SHARED:
+                votes[kind] = votes.get(kind, 0) + 1
+    return max(votes, key=lambda k: votes[k]) if votes else None
+
+
+def split_by_kind(table: Table) -> list[Table]:
+    """One grid per template table when a block holds several (all three tables in one HTML
+    `<table>`, a dump with no heading between them). Rows without labels of their own (headers,
+    data rows of Table 4) stay with the table before them; a kind needs two labelled rows."""
+    kinds = [_row_kind(row) for row in table.rows]
+    counts = {k: kinds.count(k) for k in set(kinds) if k is not None}
+    if len([k for k, n in counts.items() if n >= 2]) < 2:
+        return [table]
+    parts: list[list[tuple[Cell, ...]]] = []
+    current: str | None = None
+    for row, kind in zip(table.rows, kinds, strict=True):
+        if kind is not None and counts[kind] >= 2 and kind != current and (current is not None or parts):
+            parts.append([])
+        if kind is not None and counts[kind] >= 2:
+            current = kind
+        if not parts:
+            parts.append([])
+        parts[-1].append(row)
+    return [attrs.evolve(table, rows=tuple(p)) for p in parts if p]
+
+
 def is_label(cell: Cell) -> bool:
     return bool(cell.text.strip()) and not looks_numeric(cell.text)
 
@@ -108,9 +142,7 @@ def _without_covered(rows: Sequence[Sequence[Cell]]) -> list[list[Cell]]:
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             if (cell.rowspan > 1 or cell.colspan > 1) and (r, c) not in covered:
-                covered.update(
-                    (r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan) if dr or dc
-                )
+                covered.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan) if dr or dc)
     if not covered:
         return [list(row) for row in rows]
     return [[cell for c, cell in enumerate(row) if (r, c) not in covered] for r, row in enumerate(rows)]

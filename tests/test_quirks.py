@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import T2_2019, report_text, t3_tika, tika
+from conftest import T2_2019, T4, report_text, t3_tika, tika
 
 import gov_disclosure as g
 
@@ -252,3 +252,53 @@ def test_group_subtotal_row_is_kept_in_an_issue() -> None:
     assert len(sub) == 1 and sub[0].row == "（三）不予公开" and "2 | 0 | 0 | 0 | 0 | 0 | 2" in sub[0].message
     assert r.requests is not None and r.requests.denied_state_secret is not None
     assert r.requests.denied_state_secret.total.value == 2
+
+
+def test_heading_run_into_its_first_sentence() -> None:
+    """Web pages print a bold heading inside the paragraph: `一、总体情况。2020年，…`."""
+    text = report_text().replace("一、总体情况\n概述文字。", "一、总体情况。2020年，本县概述文字。")
+    text = text.replace("五、存在的主要问题及改进情况\n问题。", "五、存在的主要问题及改进情况：一是问题。")
+    r = g.parse_text(text)
+    assert (r.overview.heading, r.overview.text) == ("一、总体情况", "2020年，本县概述文字。")
+    assert (r.problems.heading, r.problems.text) == ("五、存在的主要问题及改进情况", "一是问题。")
+    plain = g.parse_text(text.replace("一、总体情况。2020年", "总体情况。2020年"))
+    assert plain.overview.heading is None  # without numbering, prose that names a section stays prose
+
+
+def test_framed_pipe_rows_keep_empty_cells_in_place() -> None:
+    """`| a |  | c |` rows without a markdown rule: empties are positional, not dropped."""
+    t3 = "\n".join(
+        [
+            "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |  |  | 申请人情况 |  |  |  |  |  |  |",
+            "|  |  |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计 |",
+            "|  |  |  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |",
+            "| 一、本年新收政府信息公开申请数量 |  |  | 2 |  |  |  | 2 |  | 4 |",
+            "| 三、本年度办理结果 | （一）予以公开 |  | 2 |  |  |  | 2 |  | 4 |",
+        ]
+    )
+    r = g.parse_text(report_text(t3=t3 + "\n"))
+    req = r.requests
+    assert req is not None and req.new_received is not None and req.granted is not None
+    assert [req.new_received.natural_person.value, req.new_received.legal_service.value] == [2, 2]
+    assert req.new_received.commercial.value is None and req.granted.legal_service.value == 2
+    assert not [i for i in r.issues if i.code.startswith("placement.")]
+
+
+def test_three_tables_in_one_block_are_split_by_their_labels() -> None:
+    """No heading between the tables (one HTML table, one dump region): split by row labels."""
+    t3 = t3_tika(
+        {
+            "0": ["1", "0", "0", "0", "0", "0", "1"],
+            "2": ["1", "0", "0", "0", "0", "0", "1"],
+            "21": ["1", "0", "0", "0", "0", "0", "1"],
+        }
+    )
+    text = "某县2020年政府信息公开年报\n一、总体情况\n甲。\n二、主动公开政府信息情况\n" + T2_2019 + t3 + T4
+    text += "五、存在的主要问题及改进情况\n乙。\n"
+    doc = g.read_document(text.encode("utf-8"))
+    assert len(doc.tables) == 1
+    r = g.parse_text(text)
+    assert r.proactive is not None and r.requests is not None and r.reviews is not None
+    assert r.requests.total is not None and r.requests.total.total.value == 1
+    assert r.reviews.litigation_after_review.total.value == 3
+    assert not [i for i in r.issues if i.severity == "error"]

@@ -1,7 +1,8 @@
 """Pipe-delimited dumps from web scrapers: `cell |` per line or whole rows `a | b | c |` per
 line, runs of `|||` for merged cells, rows that keep only their non-empty cells. A cell's text
 may end on a later line (`300` then `|`). Empty cells carry no position here, so they are
-dropped and the table is marked `dropped_empty`."""
+dropped and the table is marked `dropped_empty` -- unless every row is framed by pipes
+(`| a |  | c |`), where an empty cell keeps its place."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ class PipeDialect:
         return out
 
     def read(self, lines: Sequence[str], first_line: int) -> Table | None:
+        framed = [line.strip() for line in lines if line.strip()]
+        if framed and all(len(x) > 1 and x.startswith("|") and x.endswith("|") for x in framed):
+            return _read_framed(lines, first_line)
         cells: list[tuple[int, str]] = []  # (line the cell starts on, text)
         parts_open: list[str] = []
         opened_at = first_line
@@ -69,3 +73,18 @@ class PipeDialect:
         if not grid:
             return None
         return Table(rows=grid, pos=Position(line=first_line), dialect=NAME, dropped_empty=True)
+
+
+def _read_framed(lines: Sequence[str], first_line: int) -> Table:
+    """`| a |  | c |` rows (markdown without its rule line): every row framed by pipes, so an
+    empty cell keeps its place and the grid is positional."""
+    rows: list[tuple[Cell, ...]] = []
+    for offset, line in enumerate(lines):
+        body = line.strip()
+        if not body:
+            continue
+        parts = [p.strip() for p in body[1:-1].split("|")]
+        rows.append(
+            tuple(Cell(t, Position(line=first_line + offset, row=len(rows), col=k)) for k, t in enumerate(parts))
+        )
+    return Table(rows=tuple(rows), pos=Position(line=first_line), dialect=NAME)
