@@ -105,10 +105,39 @@ def _printed(values: Sequence[Cell]) -> str:
     return " | ".join(c.text.strip() for c in values if not is_blank_value(c.text)) or "(none)"
 
 
+def column_anchors(table: Table, columns: Sequence[T.Column]) -> dict[int, int]:
+    """Grid column of each template column's header cell (position -> template column index),
+    when every header is printed exactly once; empty when the grid cannot say."""
+    found: dict[int, list[int]] = {}
+    keys = {label_key(t): i for i, c in enumerate(columns) for t in c.texts}
+    for cell in table.cells():
+        i = keys.get(label_key(cell.text))
+        if i is not None and cell.pos.col is not None:
+            found.setdefault(i, []).append(cell.pos.col)
+    if len(found) != len(columns) or any(len(v) != 1 for v in found.values()):
+        return {}
+    return {v[0]: i for i, v in found.items()}
+
+
+def _agrees(vec: Vector, anchors: dict[int, int]) -> bool:
+    """Every printed value of the candidate sits in the grid column of its header."""
+    return all(
+        c is None or is_blank_value(c.text) or anchors.get(c.pos.col if c.pos.col is not None else -1) == i
+        for i, c in enumerate(vec)
+    )
+
+
 def _rows_by_label(
-    table: Table, index: LabelIndex, width: dict[str, int], sink: _Sink, known: LabelIndex
+    table: Table,
+    index: LabelIndex,
+    width: dict[str, int],
+    sink: _Sink,
+    known: LabelIndex,
+    anchors: dict[int, int] | None = None,
 ) -> tuple[dict[str, Vector], dict[str, list[Vector]], dict[str, Segment]]:
-    """Find each template row's segment and its candidate placements."""
+    """Find each template row's segment and its candidate placements. Where the grid keeps
+    its columns (`anchors` from the headers), a candidate that puts every value under its own
+    header wins over the others."""
     fixed: dict[str, Vector] = {}
     options: dict[str, list[Vector]] = {}
     where: dict[str, Segment] = {}
@@ -177,10 +206,14 @@ def _rows_by_label(
                 row=m.key,
             )
             fixed[m.key] = (None,) * width[m.key]
-        elif len(cands) == 1:
-            fixed[m.key] = cands[0]
         else:
-            options[m.key] = cands
+            if len(cands) > 1 and anchors and positional:
+                agreeing = [v for v in cands if _agrees(v, anchors)]
+                cands = agreeing if len(agreeing) == 1 else cands
+            if len(cands) == 1:
+                fixed[m.key] = cands[0]
+            else:
+                options[m.key] = cands
     return fixed, options, where
 
 
@@ -265,7 +298,9 @@ def map_requests(table: Table, template: str) -> tuple[R.Requests, list[Issue]]:
     index = LabelIndex((r.key, t, r.numbered) for r in labels for t in r.texts)
     columns = T.TABLE3_COLUMN_KEYS
     width = {r.key: len(columns) for r in labels}
-    fixed, options, where = _rows_by_label(table, index, width, sink, INDEXES["requests"])
+    fixed, options, where = _rows_by_label(
+        table, index, width, sink, INDEXES["requests"], column_anchors(table, T.TABLE3_COLUMNS)
+    )
     equations = _equations(template, [r.key for r in labels], columns, "requests")
     grid = _resolve(fixed, options, where, equations, columns, sink)
     rows: dict[str, R.RequestRow] = {}
