@@ -85,7 +85,7 @@ def check_identity(ident: T.Identity, grid: Grid, *, skip_rows: Iterable[str] = 
             out.append(
                 issue(
                     ident.code,
-                    f"{where}: {ident.description}: printed {left}, computed {right}",
+                    f"{where}: printed {left}, computed {right} (rule: {ident.description})",
                     line=_line([lhs[0], *lhs, *rhs]),
                     table=ident.table,
                     row=row,
