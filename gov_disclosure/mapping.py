@@ -127,6 +127,17 @@ def _agrees(vec: Vector, anchors: dict[int, int]) -> bool:
     )
 
 
+def _unmapped(label: Cell, filled: Sequence[Cell], known: LabelIndex, sink: _Sink) -> None:
+    """Numbers under a label the template gives no row: a group's own subtotal, or a row the
+    template does not have. Header fragments and captions carry none and are not reported."""
+    found = known.match(label.text)
+    if found is not None and found.key != "group":
+        return
+    code, what = ("table.subtotal_row", "a group row") if found else ("table.unknown_row", "a row not in the template")
+    text = label.text.strip().replace("\n", "")
+    sink.add(code, f"{what} {text!r} printed: {_printed(filled)}", label, row=text)
+
+
 def _rows_by_label(
     table: Table,
     index: LabelIndex,
@@ -161,23 +172,8 @@ def _rows_by_label(
                 if index.match(text + label_key(seg.label.text)) is not None:
                     last_fragment = None
                     continue
-            group = known.match(seg.label.text)
-            if filled and group is not None and group.key == "group":
-                label = seg.label.text.strip().replace("\n", "")
-                sink.add(
-                    "table.subtotal_row",
-                    f"group row {label!r} printed numbers the template gives no key: {_printed(filled)}",
-                    seg.label,
-                    row=label,
-                )
-            elif filled and (m is None and group is None):
-                label = seg.label.text.strip().replace("\n", "")
-                sink.add(
-                    "table.unknown_row",
-                    f"row {label!r} is not in the template; printed: {_printed(filled)}",
-                    seg.label,
-                    row=label,
-                )
+            if filled and m is None:
+                _unmapped(seg.label, filled, known, sink)
             continue
         last_fragment = (m.key, label_key(seg.label.text)) if m.fragment else None
         cands = row_candidates(seg.values, width[m.key], positional=positional)
