@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 import attrs
@@ -106,9 +107,18 @@ def is_furniture(line: str) -> bool:
     return _FURNITURE.fullmatch(line.strip(BLANKS + "\t\f\v\r")) is not None
 
 
+@lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     """Display columns of one character: 2 for East Asian wide or fullwidth, else 1."""
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return 2 if ord(ch) >= 0x1100 and unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+@lru_cache(maxsize=4096)
+def _columns(line: str, wide: bool) -> tuple[int, ...]:
+    """Column where each character of `line` starts (and the end), by display or code point."""
+    if not wide:
+        return tuple(range(len(line) + 1))
+    return tuple(accumulate((char_width(ch) for ch in line), initial=0))
 
 
 def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
@@ -117,7 +127,7 @@ def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
     Words are split at blank runs; a single blank joins two words (`(一) 予以公开`) unless both
     are numbers (`1288 21`)."""
     line = line.translate(_ZERO_WIDTH)
-    cols = list(accumulate((char_width(ch) if wide else 1 for ch in line), initial=0))
+    cols = _columns(line, wide)
     out: list[Token] = []
     begin = prev = prev_s = -1
     for m in _WORD.finditer(line):
