@@ -37,7 +37,7 @@ CODES: dict[str, Code] = {
             "info",
             "The template's layout does not match the year (2019 layout after 2020, or 2021 before 2021).",
         ),
-        Code("section.missing", "warning", "A section heading of the template was not found."),
+        Code("section.missing", "warning", "A prose section's heading (一, 五 or 六) was not found."),
         Code("table.missing", "warning", "A statistical table was not found; its field is null."),
         Code(
             "table.unrecognized",

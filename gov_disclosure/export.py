@@ -62,35 +62,21 @@ def _unstructure_proactive(conv: cattrs.Converter) -> Any:
 
 
 def _structure_report(conv: cattrs.Converter, data: dict[str, Any]) -> R.Report:
-    data = dict(data)
-    proactive = data.pop("proactive", None)
-    data.pop("provenance", None)
-    fields = {f.name for f in attrs.fields(R.Report)}
-    known = {k: v for k, v in data.items() if k in fields and k != "proactive"}
-    report = conv.structure(known, _ReportWithoutProactive)
-    cls = _PROACTIVE.get(data.get("template") or "")
-    value = conv.structure(proactive, cls) if proactive is not None and cls is not None else None
-    return R.Report(**{f.name: getattr(report, f.name) for f in attrs.fields(_ReportWithoutProactive)}, proactive=value)
+    """Field by field; `proactive` by the report's template (the two layouts share keys)."""
+    kwargs: dict[str, Any] = {}
+    for f in attrs.fields(R.Report):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.name == "proactive":
+            cls = _PROACTIVE.get(data.get("template") or "")
+            kwargs[f.name] = conv.structure(value, cls) if value is not None and cls is not None else None
+        elif f.type is not None:
+            kwargs[f.name] = conv.structure(value, f.type)
+    return R.Report(**kwargs)
 
 
-@attrs.frozen
-class _ReportWithoutProactive:
-    source: R.Source = attrs.field(factory=R.Source)
-    title: str | None = None
-    organization: str | None = None
-    year: int | None = None
-    template: str | None = None
-    overview: R.Section = attrs.field(factory=R.Section)
-    requests: R.Requests | None = None
-    reviews: R.Reviews | None = None
-    problems: R.Section = attrs.field(factory=R.Section)
-    other_matters: R.Section = attrs.field(factory=R.Section)
-    table_sections: dict[str, R.Section] = attrs.field(factory=dict)
-    unassigned: tuple[R.Unassigned, ...] = ()
-    issues: tuple[R.Issue, ...] = ()
-    schema_version: str = R.SCHEMA_VERSION
-
-
+attrs.resolve_types(R.Report)
 _CONVERTER = make_converter()
 
 

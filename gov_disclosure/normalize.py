@@ -46,18 +46,19 @@ class ValueParseError(ValueError):
 def parse_count(text: str) -> int | None:
     """Read a count: `25`, `０`, ` 25`, `+4`, `-2`, `－2`; blank or dash -> None."""
     value = _count_or_error(text)
-    if isinstance(value, ValueParseError):
-        raise value
+    if isinstance(value, str):
+        raise ValueParseError(value)
     return value
 
 
 @lru_cache(maxsize=16384)
-def _count_or_error(text: str) -> int | None | ValueParseError:
-    """`parse_count` with its failure as a value, so results (cells repeat a lot) can be cached."""
+def _count_or_error(text: str) -> int | None | str:
+    """`parse_count` with its failure as a message, so results (cells repeat a lot) can be
+    cached without keeping exception objects alive."""
     try:
         return _parse_count(text)
     except ValueParseError as exc:
-        return exc
+        return str(exc)
 
 
 def _parse_count(text: str) -> int | None:

@@ -37,7 +37,6 @@ def read_text(text: str, *, encoding: str | None = None) -> Document:
     chosen = choose(candidates(lines, DIALECTS))
     blocks: list[Block] = []
     i = 0
-    table_index = 0
     for cand in chosen + [None]:
         stop = cand.start if cand else len(lines)
         for k in range(i, stop):
@@ -46,6 +45,5 @@ def read_text(text: str, *, encoding: str | None = None) -> Document:
         if cand is None:
             break
         blocks.append(cand.table)
-        table_index += 1
         i = cand.end
     return Document(blocks=tuple(blocks), format="text", encoding=encoding)
