@@ -141,3 +141,13 @@ def markdown_table() -> str:
     """The codes as a markdown table (docs/issue-codes.md is this, kept in sync by a test)."""
     rows = [f"| `{c.code}` | {c.severity} | {c.meaning} |" for c in CODES.values()]
     return "| code | severity | meaning |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def document() -> str:
+    """docs/issue-codes.md: `python -m gov_disclosure.codes > docs/issue-codes.md`."""
+    intro = " ".join(__doc__.split("\n", 2)[2].split()) if __doc__ else ""
+    return f"# Issue codes\n\nEvery issue a report can carry. {intro}\n\n{markdown_table()}"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(document(), end="")
