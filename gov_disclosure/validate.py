@@ -104,7 +104,6 @@ def _blank_totals(grid: Grid, template: str | None) -> tuple[list[Issue], set[st
     outcome = [k for k in T.TABLE3_OUTCOME_ROWS[template or "2019"] if k in grid]
     total = grid.get("total")
     if total is not None and all(c.value is None for c in total.values()):
-        skip.add("total")
         skip_columns.add("total")
         if any(grid[k][c].value for k in outcome for c in T.TABLE3_COLUMN_KEYS):
             out.append(
