@@ -43,12 +43,26 @@ for _key, _texts in T.SECTION_HEADINGS.items():
         register_heading(_key, _text)
 
 
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六", start=1)} | {str(i): i for i in range(1, 7)}
+_NUMBERED = regex.compile(r"^([一二三四五六]|[1-6])[、.,](?!\d)")
+MAX_NUMBERED_BODY = 30
+_SENTENCE = regex.compile(r"[。，；！？：,;:]")  # a heading is not a sentence
+
+
 def heading_key(text: str) -> str | None:
-    """The section a paragraph heads, or None."""
+    """The section a paragraph heads, or None: a known wording with any numbering, or any
+    short wording that carries its section's keyword under that section's own number."""
     if _SUBSECTION.match(text) or len(text.strip()) > 40:
         return None
-    body = strip_numbering(label_key(text)).rstrip(":.;")
-    return _HEADINGS.get(body)
+    key = label_key(text)
+    body = strip_numbering(key).rstrip(":.;")
+    if body in _HEADINGS:
+        return _HEADINGS[body]
+    m = _NUMBERED.match(key)
+    if m is None or len(body) > MAX_NUMBERED_BODY or _SENTENCE.search(text.strip()[:-1]):
+        return None
+    section = T.SECTION_KEYS[_NUMERALS[m.group(1)] - 1]
+    return section if any(word in body for word in T.SECTION_KEYWORDS[section]) else None
 
 
 _TOP_NUMBER = regex.compile(r"^\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]")

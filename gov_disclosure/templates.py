@@ -76,6 +76,17 @@ SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "other_matters": ("其他需要报告的事项", "其他需要报告事项"),
 }
 
+# A heading numbered as section N (`三、…`, `3、…`) whose words carry one of these is section N
+# even in wording not listed above (`六、其它需要报告的事项`, `五、工作中存在的主要问题…`).
+SECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "overview": ("总体情况", "概述", "概况", "基本情况"),
+    "proactive": ("主动公开",),
+    "requests": ("依申请", "申请"),
+    "reviews": ("复议", "诉讼"),
+    "problems": ("问题",),
+    "other_matters": ("其他", "其它"),
+}
+
 # --- Table 2 (主动公开) ------------------------------------------------------------------------
 
 _DOC_ROWS_2019 = (

@@ -303,3 +303,13 @@ def test_three_tables_in_one_block_are_split_by_their_labels() -> None:
     assert r.requests.total is not None and r.requests.total.total.value == 1
     assert r.reviews.litigation_after_review.total.value == 3
     assert not [i for i in r.issues if i.severity == "error"]
+
+
+def test_heading_wording_not_listed_but_numbered_as_its_section() -> None:
+    """`六、其它需要报告的事项`, `五、工作中存在的…问题…`: known by number and keyword, not by list."""
+    text = report_text().replace("五、存在的主要问题及改进情况", "五、工作中存在的主要问题及改进情况")
+    text = text.replace("六、其他需要报告的事项", "六、其它需要报告的事项")
+    r = g.parse_text(text.replace("概述文字。", "概述文字。\n一、主动公开方面\n（二）依申请公开"))
+    assert (r.problems.heading, r.problems.text) == ("五、工作中存在的主要问题及改进情况", "问题。")
+    assert (r.other_matters.heading, r.other_matters.text) == ("六、其它需要报告的事项", "无")
+    assert r.overview.text == "概述文字。\n一、主动公开方面\n（二）依申请公开"  # wrong number, or a subsection
