@@ -13,7 +13,8 @@ from gov_disclosure.records import Issue
 from gov_disclosure.tables import template_votes
 
 _TITLE_WORD = regex.compile(r"年报|年度报告|工作报告|信息公开")
-_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = regex.compile(r"((?:19|20)\d{2}|[二][〇○零][一二三四五六七八九〇○零][〇○零一二三四五六七八九])\s*年")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _REPORT_TAIL = regex.compile(r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)\s*$")
 _PLACE_END = regex.compile(r"(?:省|市|县|区|旗|盟|州|镇|乡|自治区|自治州|自治县)$")
 MAX_TITLE = 60
@@ -46,8 +47,8 @@ def find_organization(title: str | None, full_text: str) -> str | None:
     if not title:
         return None
     name = _REPORT_TAIL.sub("", title)
-    name = regex.sub(r"^\d{4}\s*年度?", "", name).strip()
-    name = regex.sub(r"\d{4}\s*年度?$", "", name).strip()
+    name = _YEAR.sub("", name, count=1).removeprefix("度").strip() if _YEAR.match(name) else name
+    name = regex.sub(r"(?:\d{4}|[二][〇○零一二三四五六七八九]{3})\s*年度?$", "", name).strip()
     if len(name) < 2 or _TITLE_WORD.search(name):  # nothing but report words: no body named
         return None
     if _PLACE_END.search(name) and name + "人民政府" in full_text:
@@ -59,7 +60,7 @@ def find_year(title: str | None, preamble_text: str) -> int | None:
     for text in (title or "", preamble_text):
         m = _YEAR.search(text)
         if m:
-            return int(m.group(1))
+            return int(m.group(1).translate(_CN_DIGITS))
     return None
 
 
