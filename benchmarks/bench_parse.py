@@ -41,8 +41,10 @@ def main() -> None:
         medians.append(med)
         print(f"{path.name:40} {med:10.2f} {min(times):9.2f}")
     total = sum(medians)
-    print(f"{len(files)} reports: {total / len(files):.2f} ms per report (median), "
-          f"{1000 * len(files) / total:.0f} reports/s on one core")
+    print(
+        f"{len(files)} reports: {total / len(files):.2f} ms per report (median), "
+        f"{1000 * len(files) / total:.0f} reports/s on one core"
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ validated records.
 
 from __future__ import annotations
 
+from gov_disclosure.batch import Outcome, parse_many
 from gov_disclosure.codes import CODES, register_code
 from gov_disclosure.errors import DecodeError, GovDisclosureError, InputFormatError, MissingExtraError
 from gov_disclosure.export import from_dict, to_csv, to_dict, to_json, to_jsonl
@@ -28,6 +29,7 @@ __all__ = [
     "InputFormatError",
     "Issue",
     "MissingExtraError",
+    "Outcome",
     "Money",
     "Report",
     "Section",
@@ -37,6 +39,7 @@ __all__ = [
     "from_dict",
     "parse_bytes",
     "parse_file",
+    "parse_many",
     "parse_text",
     "read_document",
     "register_check",

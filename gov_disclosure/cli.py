@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-
-import attrs
+from typing import TextIO
 
 import gov_disclosure
-from gov_disclosure.convert import convert_legacy
-from gov_disclosure.errors import GovDisclosureError
-from gov_disclosure.export import to_csv, to_dict
-from gov_disclosure.records import Report
+from gov_disclosure.batch import Outcome, parse_many
+from gov_disclosure.export import CSV_FIELDS, csv_rows, to_dict
 
 # Files picked up when a directory is given (a file named explicitly is always read).
 SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
@@ -32,14 +30,6 @@ def _files(paths: Sequence[str]) -> Iterator[str]:
             yield path
 
 
-def _parse(path: str, convert: bool) -> Report:
-    if convert and path.lower().endswith((".doc", ".wps")):
-        with convert_legacy(path) as converted:
-            report = gov_disclosure.parse_file(converted)
-        return attrs.evolve(report, source=attrs.evolve(report.source, path=path))
-    return gov_disclosure.parse_file(path)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="gov-disclosure", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {gov_disclosure.__version__}")
@@ -50,40 +40,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--provenance", action="store_true", help="add where each number came from")
     p.add_argument("--convert", action="store_true", help="convert .doc/.wps with soffice first")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="parse with N processes")
     args = parser.parse_args(argv)
 
-    reports: list[Report] = []
-    failed = 0
-    for path in _files(args.paths):
-        try:
-            reports.append(_parse(path, args.convert))
-        except GovDisclosureError as exc:
-            failed += 1
-            print(str(exc.with_path(path)), file=sys.stderr)
-        except Exception as exc:  # a batch never dies on one bad file
-            failed += 1
-            print(f"{path}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-
-    if args.format == "csv":
-        out = to_csv(reports)
-    elif args.format == "jsonl":
-        out = "".join(
-            json.dumps(to_dict(r, with_provenance=args.provenance), ensure_ascii=False) + "\n" for r in reports
-        )
-    else:
-        dicts = [to_dict(r, with_provenance=args.provenance) for r in reports]
-        payload: object = (
-            dicts[0]
-            if len(dicts) == 1 and failed == 0 and len(args.paths) == 1 and not os.path.isdir(args.paths[0])
-            else dicts
-        )
-        out = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(out)
-    else:
-        sys.stdout.write(out)
+    single = len(args.paths) == 1 and not os.path.isdir(args.paths[0])
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        failed = _write(args, parse_many(_files(args.paths), jobs=args.jobs, convert=args.convert), out, single)
+    finally:
+        if args.output:
+            out.close()
     return 1 if failed else 0
+
+
+def _write(args: argparse.Namespace, outcomes: Iterator[Outcome], out: TextIO, single: bool) -> int:
+    """Stream each report as it comes (JSON Lines, CSV rows, or a JSON array); errors to stderr."""
+    failed = 0
+    count = 0
+    writer = csv.writer(out, lineterminator="\n") if args.format == "csv" else None
+    if writer is not None:
+        writer.writerow(CSV_FIELDS)
+    elif args.format == "json" and not single:
+        out.write("[")
+    for outcome in outcomes:
+        if outcome.report is None:
+            failed += 1
+            print(outcome.error, file=sys.stderr)
+            continue
+        if writer is not None:
+            writer.writerows(csv_rows(outcome.report))
+            continue
+        d = to_dict(outcome.report, with_provenance=args.provenance)
+        if args.format == "jsonl":
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        else:
+            text = json.dumps(d, ensure_ascii=False, indent=2)
+            out.write(text if single else ("\n" if count == 0 else ",\n") + text)
+        count += 1
+    if args.format == "json":
+        out.write("\n" if single else ("\n]\n" if count else "]\n"))
+    return failed
 
 
 if __name__ == "__main__":  # pragma: no cover

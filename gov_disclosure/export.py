@@ -128,17 +128,20 @@ def to_jsonl(reports: Iterable[R.Report]) -> Iterator[str]:
 CSV_FIELDS = ("path", "year", "organization", "template", "table", "row", "column", "value", "raw", "line")
 
 
+def csv_rows(report: R.Report) -> Iterator[list[Any]]:
+    """One report's lines of the long-format CSV (`CSV_FIELDS`)."""
+    for key, where in _cells(report):
+        table, row, column = key.split(".", 2)
+        yield [report.source.path, report.year, report.organization, report.template, table, row, column, *where]
+
+
 def to_csv(reports: Iterable[R.Report]) -> str:
     """Long-format CSV: one line per table cell of every report."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for report in reports:
-        for key, where in _cells(report):
-            table, row, column = key.split(".", 2)
-            writer.writerow(
-                [report.source.path, report.year, report.organization, report.template, table, row, column, *where]
-            )
+        writer.writerows(csv_rows(report))
     return buf.getvalue()
 
 
