@@ -8,6 +8,7 @@ absent.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,27 +24,18 @@ from gov_disclosure.placement import Equation, Vector, row_candidates, solve
 from gov_disclosure.records import Issue
 from gov_disclosure.tables import INDEXES, Segment, classify, join, segments, split_by_kind
 
-ROW_CLASSES: dict[str, dict[str, type]] = {
-    "2019": {
-        "regulations": R.DocumentCounts2019,
-        "normative_documents": R.DocumentCounts2019,
-        "licensing": R.ItemCounts2019,
-        "other_services": R.ItemCounts2019,
-        "penalties": R.ItemCounts2019,
-        "coercion": R.ItemCounts2019,
-        "fees": R.FeeItems2019,
-        "procurement": R.Procurement2019,
-    },
-    "2021": {
-        "regulations": R.DocumentCounts2021,
-        "normative_documents": R.DocumentCounts2021,
-        "licensing": R.Decisions2021,
-        "penalties": R.Decisions2021,
-        "coercion": R.Decisions2021,
-        "fees": R.FeeAmount2021,
-    },
-}
 PROACTIVE_CLASSES: dict[str, type] = {"2019": R.Proactive2019, "2021": R.Proactive2021}
+for _cls in PROACTIVE_CLASSES.values():
+    attrs.resolve_types(_cls)
+
+
+def row_class(template: str, key: str) -> type:
+    """The record class of a Table 2 row, read off the template's `Proactive` record."""
+    field_type = attrs.fields_dict(PROACTIVE_CLASSES[template])[key].type
+    found: type = next(t for t in typing.get_args(field_type) if t is not type(None))
+    return found
+
+
 T4_COLUMNS = tuple(f"{g.key}.{c.key}" for g in T.TABLE4_GROUPS for c in T.TABLE4_COLUMNS)
 
 
@@ -284,7 +276,7 @@ def map_proactive(table: Table, template: str) -> tuple[R.Proactive2019 | R.Proa
                 fields[col.key] = _money(cell, col.unit, sink, key, col.key)
             else:
                 fields[col.key] = _count(cell, sink, key, col.key)
-        rows[key] = ROW_CLASSES[template][key](**fields)
+        rows[key] = row_class(template, key)(**fields)
     return PROACTIVE_CLASSES[template](**rows), sink.items
 
 
