@@ -161,10 +161,9 @@ def join(tables: Sequence[Table]) -> Table:
 
 
 def template_votes(tables: Sequence[Table]) -> dict[str, int]:
-    """How many of each template's marker labels the tables print."""
-    keys = {label_key(c.text) for t in tables for c in t.cells() if c.text.strip()}
-    text = "".join(sorted(keys))
+    """How many of each template's marker labels the tables print (inside any cell)."""
+    keys = {label_key(c.text) for t in tables for c in t.cells() if c.text.strip() and not looks_numeric(c.text)}
     return {
-        template: sum(1 for m in markers if label_key(m) in keys or label_key(m) in text)
+        template: sum(1 for m in map(label_key, markers) if any(m in k for k in keys))
         for template, markers in T.TEMPLATE_MARKERS.items()
     }
