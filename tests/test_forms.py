@@ -144,3 +144,29 @@ def test_cli_reads_every_form(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(HTML), str(DOCX), str(PDF), str(SAMPLE), "--format", "jsonl"]) == 0
     formats = [json.loads(x)["source"]["format"] for x in capsys.readouterr().out.splitlines()]
     assert formats == ["html", "docx", "pdf", "text"]
+
+
+def test_convert_goes_through_soffice_in_a_temporary_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stand-in `soffice` (it copies a DOCX where LibreOffice would write one) checks the
+    plumbing: arguments, output directory, the converted file read, the original path kept."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    docx = DATA / "rendered" / "000_report.docx"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'while [ "$1" != "--outdir" ]; do shift; done\n'
+        'out="$2"; src="$3"; name=$(basename "$src"); name="${name%.*}"\n'
+        f'cp "{docx}" "$out/$name.docx"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    doc = tmp_path / "old.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    assert main(["parse", "--convert", str(doc)]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["source"]["path"] == str(doc) and d["source"]["format"] == "docx"
+    assert d["requests"]["unavailable_not_held"]["natural_person"] == 8
