@@ -109,7 +109,7 @@ def _blank_totals(grid: Grid, template: str | None) -> tuple[list[Issue], set[st
             out.append(
                 issue(
                     "requests.total_blank",
-                    "（七）总计 is blank while the outcome rows hold numbers",
+                    "the total row is blank while the outcome rows hold numbers",
                     line=_line(total.values()),
                     table="requests",
                     row="total",
@@ -122,7 +122,7 @@ def _blank_totals(grid: Grid, template: str | None) -> tuple[list[Issue], set[st
         out.append(
             issue(
                 "requests.total_column_blank",
-                f"总计 is blank in {len(blank_total)} rows with applicant numbers",
+                f"the total column is blank in {len(blank_total)} rows with applicant numbers",
                 line=_line([grid[blank_total[0]]["total"]]),
                 table="requests",
                 column="total",
@@ -170,7 +170,7 @@ def check_proactive(report: Report) -> list[Issue]:
             out.append(
                 issue(
                     "proactive.published_exceeds_total",
-                    f"{key}: 本年新公开数量 {new} > 对外公开总数量 {total}",
+                    f"{key}: new_published {new} > total_published {total}",
                     line=_line([row.new_published]),
                     table="proactive",
                     row=key,
