@@ -25,10 +25,6 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
 
-    @property
-    def line(self) -> int | None:
-        return self.pos.line
-
 
 @attrs.frozen
 class Paragraph:

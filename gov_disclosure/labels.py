@@ -87,6 +87,3 @@ class LabelIndex:
             if len(hits) == 1:
                 return Match(hits.pop(), True)
         return None
-
-    def contains(self, text: str) -> bool:
-        return self.match(text) is not None

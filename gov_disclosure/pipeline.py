@@ -37,7 +37,7 @@ def build_report(doc: Document, source: Source) -> Report:
     parts = split_sections(doc)
     if not parts.sections and not parts.tables:
         raise InputFormatError("no report found: no section heading and no table", path=source.path)
-    full_text = "\n".join(p.text for p in parts.preamble) + "\n".join(s.text() for s in parts.sections.values())
+    full_text = "\n".join([*(p.text for p in parts.preamble), *(s.text() for s in parts.sections.values())])
     meta = read_meta(parts.preamble, parts.tables, full_text)
     mapped = map_tables(parts.tables, meta.template)
     issues: list[Issue] = list(meta.issues)

@@ -14,6 +14,7 @@ import regex
 
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Block, Document, Paragraph, Table
+from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.labels import label_key, strip_numbering
 from gov_disclosure.records import Unassigned
 
@@ -25,7 +26,6 @@ _SIGNATURE = regex.compile(
 )
 _FURNITURE = regex.compile(
     r"扫一扫|在手机打开|打印本页|关闭窗口|【打印】|【关闭】|分享到|字号[:：]|浏览次数|来源[:：]|发布时间[:：]"
-    r"|^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 
 _HEADINGS: dict[str, str] = {}
@@ -129,7 +129,7 @@ def split_sections(doc: Document) -> Sectioned:
             para = _strip_markers(block, unassigned)
             if para is None:
                 continue
-            if _FURNITURE.search(para.text):
+            if _FURNITURE.search(para.text) or is_page_mark(para.text):
                 unassigned.append(Unassigned(para.text.strip(), para.pos.line, "furniture"))
                 continue
             found = split_heading(para.text)

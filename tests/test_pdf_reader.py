@@ -21,7 +21,6 @@ from gov_disclosure.readers.pdf_layout import (
     RawCell,
     RawTable,
     assemble,
-    is_page_number,
     strip_furniture,
 )
 
@@ -366,16 +365,6 @@ def test_looks_like_pdf() -> None:
 
 
 # --- pure layout stages
-
-
-@pytest.mark.parametrize("line", ["- 3 -", "—3—", "第3页", "第 3 页 共 6 页", "3/6", "Page 3 of 6", "12", "－３－"])
-def test_page_number_forms(line: str) -> None:
-    assert is_page_number(line)
-
-
-@pytest.mark.parametrize("line", ["2024 年", "一、总体情况", "3119", "第二十条"])
-def test_not_page_numbers(line: str) -> None:
-    assert is_page_number(line) == line.isdigit()
 
 
 def _cells(top: float, rows: list[list[str]], xs: tuple[float, ...] = (72, 200, 300)) -> RawTable:

@@ -22,15 +22,15 @@ import attrs
 import regex
 
 from gov_disclosure.blocks import Cell, Position, Table
+from gov_disclosure.furniture import is_page_mark
+from gov_disclosure.normalize import looks_numeric
 
 BLANKS = " \u3000\xa0"
 _WORD = regex.compile(f"[^{BLANKS}\t]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\f\v\r"))  # pdftotext starts each page with a form feed
 _FOREIGN = regex.compile(r"[|｜]|\S\t+\S")  # pipe or TAB cells: another dialect's line
-_NUMBER = regex.compile(r"[+\-－＋±]?\d+(?:[,，.．]\d+)*(?:万元|亿元|[万亿元件个项条%％])?|[-－—–/／]+")
 _ENUM = regex.compile(r"[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+、|\d+[.．、](?!\d)")
 _HEADING = regex.compile(r"[一二三四五六七八九十]{1,3}、\s*\S{2,}.*")
-_FURNITURE = regex.compile(r"[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 
 
 @attrs.frozen
@@ -98,13 +98,14 @@ class Column:
 
 
 def is_number(text: str) -> bool:
-    """A value cell: signed or unit-suffixed number, or a dash/slash placeholder."""
-    return _NUMBER.fullmatch(text) is not None
+    """A value cell (signed or unit-suffixed number, or a dash placeholder), as the mapping
+    stage will read it."""
+    return bool(text.strip()) and looks_numeric(text)
 
 
 def is_furniture(line: str) -> bool:
     """A page number line (`-4-`, `第 3 页`, `2/6`) that pdftotext leaves inside tables."""
-    return _FURNITURE.fullmatch(line.strip(BLANKS + "\t\f\v\r")) is not None
+    return is_page_mark(line.strip(BLANKS + "\t\f\v\r"))
 
 
 @lru_cache(maxsize=8192)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from gov_disclosure.blocks import Block, Cell, Paragraph, Position, Table
+from gov_disclosure.furniture import is_page_number
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in PDF points, origin at the top left of the page."""
@@ -121,22 +122,7 @@ def group_lines(words: Sequence[Word], settings: PdfSettings) -> tuple[Line, ...
     return tuple(lines)
 
 
-_PAGE_NUMBER = re.compile(
-    r"""^(?:
-        [-—–－―‐_~·•]*\d{1,4}[-—–－―‐_~·•]*
-      | 第\d{1,4}页(?:[,，/／]?共\d{1,4}页)?
-      | 共\d{1,4}页[,，/／]?第\d{1,4}页
-      | \d{1,4}[/／]\d{1,4}
-      | (?i:page)\d{1,4}(?:(?i:of)\d{1,4})?
-    )$""",
-    re.VERBOSE,
-)
 _CONTINUED = re.compile(r"^[（(]?续表?\d*[)）]?[:：]?$")
-
-
-def is_page_number(text: str) -> bool:
-    """`- 3 -`, `第3页`, `第 3 页 共 6 页`, `3/6`, `Page 3 of 6` or a bare number."""
-    return bool(_PAGE_NUMBER.match(re.sub(r"\s+", "", text)))
 
 
 def _margin_candidates(page: PageContent, settings: PdfSettings) -> list[int]:

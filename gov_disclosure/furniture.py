@@ -1,0 +1,34 @@
+"""Page furniture every reader meets: page numbers printed in the margin.
+
+One definition for the text dialects, the PDF reader and the sectioner, so a page number is the
+same thing whatever form the report arrived in.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_MARK = r"[-—–－―‐_~·•]"
+_PAGE_MARK = regex.compile(
+    rf"""{_MARK}+\d{{1,4}}{_MARK}+
+      | 第\d{{1,4}}页(?:[,，/／]?共\d{{1,4}}页)?
+      | 共\d{{1,4}}页[,，/／]?第\d{{1,4}}页
+      | \d{{1,4}}[/／]\d{{1,4}}
+      | (?i:page)\d{{1,4}}(?:(?i:of)\d{{1,4}})?""",
+    regex.VERBOSE,
+)
+_BARE = regex.compile(rf"{_MARK}*\d{{1,4}}{_MARK}*")
+_BLANKS = regex.compile(r"[\s\u00a0\u3000]+")
+
+
+def is_page_mark(text: str) -> bool:
+    """A line that is only a page number marked as one: `- 3 -`, `第3页`, `第 3 页 共 6 页`,
+    `3/6`, `Page 3 of 6`. A bare number is not one: it may be a value or a count."""
+    return _PAGE_MARK.fullmatch(_BLANKS.sub("", text)) is not None
+
+
+def is_page_number(text: str) -> bool:
+    """`is_page_mark`, or a bare or half-marked number (`3`, `-3`): only safe where position
+    says the line is in the page margin."""
+    folded = _BLANKS.sub("", text)
+    return _PAGE_MARK.fullmatch(folded) is not None or _BARE.fullmatch(folded) is not None

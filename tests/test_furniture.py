@@ -1,0 +1,28 @@
+"""Page numbers, one definition for every reader and the sectioner."""
+
+from __future__ import annotations
+
+import pytest
+
+from gov_disclosure.furniture import is_page_mark, is_page_number
+
+
+@pytest.mark.parametrize("line", ["- 3 -", "—3—", "第3页", "第 3 页 共 6 页", "3/6", "Page 3 of 6", "12", "－３－"])
+def test_page_number_forms(line: str) -> None:
+    assert is_page_number(line)
+
+
+@pytest.mark.parametrize("line", ["2024 年", "一、总体情况", "3119", "第二十条"])
+def test_not_page_numbers(line: str) -> None:
+    assert is_page_number(line) == line.isdigit()
+
+
+@pytest.mark.parametrize("line", ["- 3 -", "第 3 页 共 6 页", "3/6", "Page 3 of 6"])
+def test_marked_page_numbers_are_marks(line: str) -> None:
+    assert is_page_mark(line)
+
+
+@pytest.mark.parametrize("line", ["12", "-3", "3119", "2024 年"])
+def test_a_bare_number_is_not_a_mark(line: str) -> None:
+    """Outside the margin a bare number is a value (a cell of a blank-padded table)."""
+    assert not is_page_mark(line)
