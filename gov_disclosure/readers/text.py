@@ -5,30 +5,19 @@ from __future__ import annotations
 
 from gov_disclosure.blocks import Block, Document, Paragraph, Position
 from gov_disclosure.readers.base import Dialect
+from gov_disclosure.readers.fixed_width import FixedWidthDialect
 from gov_disclosure.readers.markdown import MarkdownDialect
 from gov_disclosure.readers.pipe import PipeDialect
 from gov_disclosure.readers.scoring import candidates, choose
 from gov_disclosure.readers.tika_cells import TikaCellsDialect
 from gov_disclosure.readers.tsv import TsvDialect
 
-DIALECTS: list[Dialect] = [TikaCellsDialect(), TsvDialect(), PipeDialect(), MarkdownDialect()]
+DIALECTS: list[Dialect] = [TikaCellsDialect(), TsvDialect(), PipeDialect(), MarkdownDialect(), FixedWidthDialect()]
 
 
 def register_dialect(dialect: Dialect) -> None:
     """Add a table dialect to the search (an extension point for users' own dump formats)."""
     DIALECTS.append(dialect)
-
-
-def _load_optional() -> None:
-    try:
-        from gov_disclosure.readers.fixed_width import FixedWidthDialect
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return
-    if not any(d.name == FixedWidthDialect.name for d in DIALECTS):
-        DIALECTS.append(FixedWidthDialect())
-
-
-_load_optional()
 
 
 def read_text(text: str, *, encoding: str | None = None) -> Document:
