@@ -10,10 +10,22 @@ from __future__ import annotations
 
 import attrs
 
-from gov_disclosure.records import Origin
 
-Position = Origin
-"""Where a piece of text came from (the records' `Origin`, so provenance passes through)."""
+@attrs.frozen
+class Position:
+    """Where a piece of text came from; fields that do not apply are None.
+
+    `line` is 1-based in the decoded text or HTML source; `table`, `row`, `col` are 0-based
+    (table index in the document, grid row/column after span expansion); `page` is 1-based;
+    `bbox` is (x0, top, x1, bottom) in PDF points. Records keep it as a value's `origin`.
+    """
+
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
 
 @attrs.frozen

@@ -11,24 +11,13 @@ from typing import Any
 
 import attrs
 
+from gov_disclosure.blocks import Position
+
 SCHEMA_VERSION = "1"
 
 
-@attrs.frozen
-class Origin:
-    """Where a piece of text came from; fields that do not apply are None.
-
-    `line` is 1-based in the decoded text or HTML source; `table`, `row`, `col` are 0-based
-    (table index in the document, grid row/column after span expansion); `page` is 1-based;
-    `bbox` is (x0, top, x1, bottom) in PDF points.
-    """
-
-    line: int | None = None
-    table: int | None = None
-    row: int | None = None
-    col: int | None = None
-    page: int | None = None
-    bbox: tuple[float, float, float, float] | None = None
+Origin = Position
+"""Where a value came from: the position its reader gave the cell (`blocks.Position`)."""
 
 
 @attrs.frozen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from conftest import report_text, t3_tika
+from helpers import report_text, t3_tika
 
 import gov_disclosure as g
 from gov_disclosure.blocks import Cell, Position, Table

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import report_text
+from helpers import report_text
 
 import gov_disclosure as g
 from gov_disclosure.meta import find_organization, find_year

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import T2_2019, T4, report_text, t3_tika, tika
+from helpers import T2_2019, T4, report_text, t3_tika, tika
 
 import gov_disclosure as g
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from conftest import T4, report_text, t3_tika
+from helpers import T4, report_text, t3_tika
 
 import gov_disclosure as g
 from gov_disclosure.validate import CHECKS
