@@ -88,9 +88,9 @@ def parse_text(text: str, *, source: str | os.PathLike[str] | Source | None = No
 
 def read_document(data: bytes, *, path: str | None = None) -> Document:
     """Bytes to blocks with the reader the content calls for."""
-    from gov_disclosure.readers import sniff
+    from gov_disclosure.readers import read_any
 
-    return sniff.read_any(data, path=path)
+    return read_any(data, path=path)
 
 
 def parse_bytes(data: bytes, *, path: str | os.PathLike[str] | None = None) -> Report:

@@ -17,8 +17,7 @@ import pytest
 
 from gov_disclosure.blocks import Cell, Document, Paragraph, Position, Table
 from gov_disclosure.errors import InputFormatError
-from gov_disclosure.readers.docx import looks_like_docx, looks_like_legacy_office, read_docx
-from gov_disclosure.readers.docx_numbering import format_number
+from gov_disclosure.readers.docx import format_number, looks_like_docx, looks_like_legacy_office, read_docx
 
 TEMPLATE = Path(__file__).parent / "data" / "real" / "template-2021.docx"
 NAME = "报告.docx"

@@ -13,8 +13,8 @@ import pytest
 
 from gov_disclosure.blocks import Cell, Document, Paragraph, Position, Table
 from gov_disclosure.errors import DecodeError, InputFormatError
-from gov_disclosure.readers.html import looks_like_html, read_html
-from gov_disclosure.readers.html_grid import MAX_COLSPAN, RawCell, RawRow, expand_grid
+from gov_disclosure.grid import SourceCell, SourceRow, flow
+from gov_disclosure.readers.html import MAX_COLSPAN, looks_like_html, read_html
 
 DATA = Path(__file__).parent / "data"
 SHANGHAI = DATA / "real" / "shanghai-office-2019.html"
@@ -87,9 +87,9 @@ class TestSpans:
         assert table.rows[0][0].rowspan == 1
 
     def test_ragged_rows_are_padded_and_overlaps_keep_the_first_cell(self) -> None:
-        rows = expand_grid(
-            [[RawRow((RawCell("a", 1, rowspan=2), RawCell("b", 1)), 1),
-              RawRow((RawCell("c", 2, colspan=3),), 2)]],
+        rows = flow(
+            [[SourceRow((SourceCell("a", 1, rowspan=2), SourceCell("b", 1)), 1),
+              SourceRow((SourceCell("c", 2, colspan=3),), 2)]],
             table=4,
         )  # fmt: skip
         assert [[c.text for c in r] for r in rows] == [["a", "b", "", ""], ["", "c", "", ""]]

@@ -14,13 +14,15 @@ import pytest
 
 from gov_disclosure.blocks import Cell, Document, Paragraph, Table
 from gov_disclosure.errors import InputFormatError, MissingExtraError
-from gov_disclosure.readers.pdf import PdfSettings, looks_like_pdf, read_pdf
-from gov_disclosure.readers.pdf_layout import (
+from gov_disclosure.readers.pdf import (
+    DrawnCell,
+    DrawnTable,
     Line,
     PageContent,
-    RawCell,
-    RawTable,
+    PdfSettings,
     assemble,
+    looks_like_pdf,
+    read_pdf,
     strip_furniture,
 )
 
@@ -367,13 +369,13 @@ def test_looks_like_pdf() -> None:
 # --- pure layout stages
 
 
-def _cells(top: float, rows: list[list[str]], xs: tuple[float, ...] = (72, 200, 300)) -> RawTable:
+def _cells(top: float, rows: list[list[str]], xs: tuple[float, ...] = (72, 200, 300)) -> DrawnTable:
     cells = tuple(
-        RawCell(value, (xs[c], top + 20 * r, xs[c + 1], top + 20 * (r + 1)))
+        DrawnCell(value, (xs[c], top + 20 * r, xs[c + 1], top + 20 * (r + 1)))
         for r, row in enumerate(rows)
         for c, value in enumerate(row)
     )
-    return RawTable((xs[0], top, xs[-1], top + 20 * len(rows)), cells, "lines")
+    return DrawnTable((xs[0], top, xs[-1], top + 20 * len(rows)), cells, "lines")
 
 
 def test_continued_marker_between_parts_is_dropped() -> None:

@@ -1,7 +1,7 @@
 """Word list numbering: the number Word prints before a `w:numPr` paragraph.
 
 The visible `一、` or `（一）` of a numbered heading lives in `word/numbering.xml`, not in the
-text. `Numbering` reads the level definitions (and the paragraph styles that carry numbering),
+text. `ListNumbering` reads the level definitions (and the paragraph styles that carry numbering),
 keeps one counter per list (`numId`) and level, and renders the level text (`%1、`, `（%1）`,
 `%1.%2`) in the level's format. Only what a report needs is modelled: no picture bullets, no
 legal-style restarts across lists, no `w:num` instances sharing counters through their abstract list.
@@ -14,38 +14,36 @@ import re
 import attrs
 from lxml import etree
 
+from gov_disclosure.numbering import digits_to_chinese, int_to_chinese
+
 _MAX_LEVELS = 9
 _MAX_LEVEL_TEXT = 255  # a level text is repeated on every paragraph of its level
 _MAX_STYLE_CHAIN = 20
 
-_CN_DIGITS = "零一二三四五六七八九"
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _CN_LEGAL_TRAD = "零壹貳參肆伍陸柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-_COUNTING = frozenset({"chineseCounting", "chineseCountingThousand", "japaneseCounting",
-                       "taiwaneseCounting", "taiwaneseCountingThousand"})
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+_COUNTING = frozenset(
+    {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"}
+)
 _SEPARATORS = {"tab": " ", "space": " ", "nothing": ""}
 _PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千", *, legal: bool = False) -> str:
-    """1 -> 一, 10 -> 十, 101 -> 一百零一 (Chinese counting; decimal outside 1..9999)."""
-    if not 0 < n < 10000:
-        return str(n)
-    out, zero = "", False
-    for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
-        d = n // power % 10
-        if d:
-            out += (digits[0] if zero else "") + digits[d] + unit
-            zero = False
-        elif out:
-            zero = True
-    if 10 <= n < 20 and not legal:
-        out = out[1:]
-    return out
 
 
 def _letters(n: int) -> str:
@@ -82,22 +80,22 @@ def format_number(n: int, fmt: str) -> str:
         s = _roman(n)
         return s.upper() if fmt == "upperRoman" else s
     if fmt in _COUNTING:
-        return _chinese(n)
+        return int_to_chinese(n)
     if fmt == "chineseLegalSimplified":
-        return _chinese(n, _CN_LEGAL, "拾佰仟", legal=True)
+        return int_to_chinese(n, _CN_LEGAL, "拾佰仟", legal=True)
     if fmt == "ideographLegalTraditional":
-        return _chinese(n, _CN_LEGAL_TRAD, "拾佰仟", legal=True)
+        return int_to_chinese(n, _CN_LEGAL_TRAD, "拾佰仟", legal=True)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n)) if n >= 0 else str(n)
+        return digits_to_chinese(n)
     if fmt == "ideographTraditional":  # the Heavenly Stems, then counting
-        return _STEMS[n - 1] if 1 <= n <= 10 else _chinese(n)
+        return _STEMS[n - 1] if 1 <= n <= 10 else int_to_chinese(n)
     if fmt == "ideographZodiac":
-        return _BRANCHES[n - 1] if 1 <= n <= 12 else _chinese(n)
+        return _BRANCHES[n - 1] if 1 <= n <= 12 else int_to_chinese(n)
     return str(n)
 
 
 @attrs.frozen
-class Level:
+class ListLevel:
     """One `w:lvl`: format, level text, start value, restart rule, suffix and linked style."""
 
     fmt: str = "decimal"
@@ -118,12 +116,12 @@ def _int(el: etree._Element | None, attr: str, default: int) -> int:
         return default
 
 
-class Numbering:
+class ListNumbering:
     """List definitions of one document plus the running counters; `label` advances them."""
 
     def __init__(self, root: etree._Element | None, styles: etree._Element | None, ns: str) -> None:
         self._w = f"{{{ns}}}"
-        self._lists: dict[str, dict[int, Level]] = {}
+        self._lists: dict[str, dict[int, ListLevel]] = {}
         self._styles: dict[str, tuple[str | None, int | None, str | None]] = {}
         self._counts: dict[str, dict[int, int]] = {}
         if root is not None:
@@ -135,11 +133,11 @@ class Numbering:
         child = el.find(self._w + name)
         return None if child is None else child.get(self._w + "val")
 
-    def _level(self, lvl: etree._Element) -> Level:
+    def _level(self, lvl: etree._Element) -> ListLevel:
         w = self._w
         restart = lvl.find(w + "lvlRestart")
         legal = lvl.find(w + "isLgl")
-        return Level(
+        return ListLevel(
             fmt=self._val(lvl, "numFmt") or "decimal",
             text=(self._val(lvl, "lvlText") or "")[:_MAX_LEVEL_TEXT],
             start=_int(lvl.find(w + "start"), w + "val", 1),
@@ -149,13 +147,13 @@ class Numbering:
             style=self._val(lvl, "pStyle"),
         )
 
-    def _levels(self, parent: etree._Element) -> dict[int, Level]:
+    def _levels(self, parent: etree._Element) -> dict[int, ListLevel]:
         levels = ((_int(lvl, self._w + "ilvl", 0), lvl) for lvl in parent.findall(self._w + "lvl"))
         return {i: self._level(lvl) for i, lvl in levels if 0 <= i < _MAX_LEVELS}
 
     def _read_lists(self, root: etree._Element) -> None:
         w = self._w
-        abstract: dict[str, dict[int, Level]] = {}
+        abstract: dict[str, dict[int, ListLevel]] = {}
         links: dict[str, str] = {}
         by_style: dict[str, str] = {}
         for an in root.findall(w + "abstractNum"):
@@ -230,7 +228,7 @@ class Numbering:
 
         def render(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
-            lv = levels.get(k, Level())
+            lv = levels.get(k, ListLevel())
             if lv.fmt == "none":
                 return ""
             fmt = "decimal" if level.legal else lv.fmt

@@ -145,7 +145,7 @@ def _chars(text: str | None) -> int:
     return len("".join(text.split())) if text else 0
 
 
-class Page:
+class MeasuredPage:
     """Measurements of a cleaned tree, taken once bottom-up: per element the non-link and
     link characters and data tables below it, and which tables are layout tables."""
 
@@ -194,7 +194,7 @@ class Page:
         return self.link[el] > self.text[el]
 
 
-def choose_body(page: Page) -> tuple[Element, list[Element]]:
+def choose_body(page: MeasuredPage) -> tuple[Element, list[Element]]:
     """Find the report's container and the headings standing just outside it.
 
     Descends from `<body>` while one child holds `DOMINANCE` of the content score (non-link
@@ -208,9 +208,7 @@ def choose_body(page: Page) -> tuple[Element, list[Element]]:
     headings: list[Element] = []
     while True:
         children = [c for c in current if c in page.text]
-        candidates = [
-            c for c in children if c.tag != "p" and (c.tag != "table" or c in page.layout)
-        ]
+        candidates = [c for c in children if c.tag != "p" and (c.tag != "table" or c in page.layout)]
         if not candidates:
             break
         best = max(candidates, key=page.score)

@@ -1,8 +1,9 @@
 """PDF layout stages as pure functions over typed page content (no pdfplumber here).
 
-`readers.pdf` turns each page into a `PageContent` (positioned lines and raw table cells); this
-module removes page furniture, trims text-aligned tables, joins tables continued over pages and
-lays cells out on a grid, in that order, each stage a function of the previous stage's output.
+`readers.pdf.reader` turns each page into a `PageContent` (positioned lines and the cells the
+table finder drew); this module removes page furniture, trims text-aligned tables, joins tables
+continued over pages and lays cells out on a grid (`grid.fill`), in that order, each stage a
+function of the previous stage's output. It imports without pdfplumber.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import attrs
 
 from gov_disclosure.blocks import Block, Cell, Paragraph, Position, Table
 from gov_disclosure.furniture import is_page_number
+from gov_disclosure.grid import Placed, fill
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in PDF points, origin at the top left of the page."""
@@ -44,6 +46,8 @@ class PdfSettings:
 
 @attrs.frozen
 class Word:
+    """One word as pdfplumber extracted it, with its box."""
+
     text: str
     bbox: Box
 
@@ -57,7 +61,7 @@ class Line:
 
 
 @attrs.frozen
-class RawCell:
+class DrawnCell:
     """A table cell as the table finder drew it, before it is placed on a grid."""
 
     text: str
@@ -65,19 +69,23 @@ class RawCell:
 
 
 @attrs.frozen
-class RawTable:
+class DrawnTable:
+    """A table as the table finder drew it: its box, its cells and how it was found."""
+
     bbox: Box
-    cells: tuple[RawCell, ...]
+    cells: tuple[DrawnCell, ...]
     strategy: str  # "lines" (ruling lines) or "text" (word alignment)
 
 
 @attrs.frozen
 class PageContent:
+    """One page as the reader took it from pdfplumber: printed lines and drawn tables."""
+
     number: int  # 1-based
     width: float
     height: float
     lines: tuple[Line, ...]
-    tables: tuple[RawTable, ...]
+    tables: tuple[DrawnTable, ...]
 
 
 def _union(boxes: Sequence[Box]) -> Box:
@@ -187,7 +195,7 @@ def _span(reps: Sequence[float], start: float, end: float, tolerance: float) -> 
     return max(1, sum(1 for r in reps if start - tolerance <= r < end - tolerance))
 
 
-def is_grid(table: RawTable, settings: PdfSettings) -> bool:
+def is_grid(table: DrawnTable, settings: PdfSettings) -> bool:
     """A real grid: two or more columns and some text (a ruled box around prose is not)."""
     cols = _cluster([c.bbox[0] for c in table.cells], settings.col_tolerance)
     return len(cols) >= 2 and any(c.text.strip() for c in table.cells)
@@ -203,7 +211,7 @@ def _gutter(words: Sequence[Word], boundary: float, settings: PdfSettings) -> bo
     return not left or not right or min(right) - max(left) >= settings.min_gutter
 
 
-def trim_text_table(table: RawTable, words: Sequence[Word], settings: PdfSettings) -> list[RawTable]:
+def trim_text_table(table: DrawnTable, words: Sequence[Word], settings: PdfSettings) -> list[DrawnTable]:
     """The parts of a text-strategy table that really are tables.
 
     The text strategy also cuts prose into "cells". A row is kept only when every column
@@ -214,10 +222,10 @@ def trim_text_table(table: RawTable, words: Sequence[Word], settings: PdfSetting
     cols = _cluster([c.bbox[0] for c in table.cells], settings.col_tolerance)
     inner = cols[1:]
     tops = _cluster([c.bbox[1] for c in table.cells], settings.row_tolerance)
-    rows: list[list[RawCell]] = [[] for _ in tops]
+    rows: list[list[DrawnCell]] = [[] for _ in tops]
     for cell in table.cells:
         rows[_nearest(tops, cell.bbox[1])].append(cell)
-    runs: list[list[list[RawCell]]] = [[]]
+    runs: list[list[list[DrawnCell]]] = [[]]
     for row in rows:
         filled = [c for c in row if c.text.strip()]
         if not filled:
@@ -233,11 +241,11 @@ def trim_text_table(table: RawTable, words: Sequence[Word], settings: PdfSetting
         full = [i for i, row in enumerate(run) if sum(1 for c in row if c.text.strip()) >= 2]
         if len(full) >= 2:
             cells = tuple(c for row in run[full[0] : full[-1] + 1] for c in row)
-            found.append(RawTable(_union([c.bbox for c in cells]), cells, "text"))
+            found.append(DrawnTable(_union([c.bbox for c in cells]), cells, "text"))
     return found
 
 
-def continues(prev: RawTable, nxt: RawTable, settings: PdfSettings) -> bool:
+def continues(prev: DrawnTable, nxt: DrawnTable, settings: PdfSettings) -> bool:
     """True when `nxt` (first on its page) looks like the rest of `prev` (last on the page
     before): same outer left and right edges, and one table's column starts a subset of the
     other's."""
@@ -253,18 +261,19 @@ def continues(prev: RawTable, nxt: RawTable, settings: PdfSettings) -> bool:
     return subset(a, b) or subset(b, a)
 
 
-_Slot = tuple[RawCell, int, int]  # cell, rowspan, colspan
+_Slot = tuple[DrawnCell, int, int]  # cell, rowspan, colspan
 
 
-def _layout(part: RawTable, cols: Sequence[float], settings: PdfSettings) -> list[list[_Slot | None]]:
-    """One page's part of a table on the shared column grid; covered slots are None."""
+def _layout(part: DrawnTable, cols: Sequence[float], settings: PdfSettings) -> list[list[_Slot | None]]:
+    """One page's part of a table on the shared column grid: each drawn cell with its spans at
+    its top-left slot, other slots None."""
     tops = _cluster([c.bbox[1] for c in part.cells], settings.row_tolerance)
     grid: list[list[_Slot | None]] = [[None] * len(cols) for _ in tops]
     for cell in sorted(part.cells, key=lambda c: (c.bbox[1], c.bbox[0])):
         r, c = _nearest(tops, cell.bbox[1]), _nearest(cols, cell.bbox[0])
         slot = grid[r][c]
         if slot is not None:  # two cells on one slot: keep both texts, never drop one
-            cell = RawCell(f"{slot[0].text}\n{cell.text}", _union([slot[0].bbox, cell.bbox]))
+            cell = DrawnCell(f"{slot[0].text}\n{cell.text}", _union([slot[0].bbox, cell.bbox]))
         rowspan = _span(tops, cell.bbox[1], cell.bbox[3], settings.row_tolerance)
         colspan = _span(cols, cell.bbox[0], cell.bbox[2], settings.col_tolerance)
         grid[r][c] = (cell, rowspan, colspan)
@@ -285,40 +294,38 @@ def _repeated_header(first: list[list[_Slot | None]], part: list[list[_Slot | No
     return n if labels else 0
 
 
-def build_table(parts: Sequence[tuple[int, RawTable]], index: int, settings: PdfSettings) -> Table:
-    """One Table from its parts (page, raw table), a repeated header on later parts dropped."""
+def build_table(parts: Sequence[tuple[int, DrawnTable]], index: int, settings: PdfSettings) -> Table:
+    """One Table from its parts (page, drawn table), a repeated header on later parts dropped."""
     cols = _cluster([c.bbox[0] for _, t in parts for c in t.cells], settings.col_tolerance)
     grids = [_layout(t, cols, settings) for _, t in parts]
-    rows: list[tuple[Cell, ...]] = []
+    placed: list[Placed] = []
+    row_pos: list[Position] = []
     for k, ((page, _), grid) in enumerate(zip(parts, grids, strict=True)):
         skip = _repeated_header(grids[0], grid) if k else 0
         for slots in grid[skip:]:
-            r = len(rows)
-            row = []
+            r = len(row_pos)
+            row_pos.append(Position(table=index, page=page))
             for c, slot in enumerate(slots):
-                pos = Position(table=index, row=r, col=c, page=page)
-                if slot is None:
-                    row.append(Cell("", pos))
-                    continue
-                cell, rowspan, colspan = slot
-                bbox = _round(cell.bbox)
-                row.append(Cell(cell.text, attrs.evolve(pos, bbox=bbox), rowspan, colspan))
-            rows.append(tuple(row))
+                if slot is not None:
+                    cell, rowspan, colspan = slot
+                    pos = Position(table=index, page=page, bbox=_round(cell.bbox))
+                    placed.append(Placed(r, c, Cell(cell.text, pos, rowspan, colspan)))
     page, first = parts[0]
     pos = Position(table=index, page=page, bbox=_round(first.bbox))
-    return Table(tuple(rows), pos, dialect="pdf", scores=((f"pdf-{first.strategy}", 1.0),))
+    rows = fill(placed, row_pos, len(cols))
+    return Table(rows, pos, dialect="pdf", scores=((f"pdf-{first.strategy}", 1.0),))
 
 
 def assemble(pages: Sequence[PageContent], settings: PdfSettings) -> tuple[Block, ...]:
     """Blocks in reading order (top to bottom per page); a page's first table is joined to the
     previous page's last table when nothing but furniture (or a `续表` line) separates them and
     their columns line up."""
-    items: list[tuple[int, Line | RawTable]] = []
+    items: list[tuple[int, Line | DrawnTable]] = []
     for page in pages:
-        own: list[Line | RawTable] = [*page.lines, *page.tables]
+        own: list[Line | DrawnTable] = [*page.lines, *page.tables]
         own.sort(key=lambda it: it.bbox[1])
         items.extend((page.number, it) for it in own)
-    groups: list[tuple[int, Line] | list[tuple[int, RawTable]]] = []
+    groups: list[tuple[int, Line] | list[tuple[int, DrawnTable]]] = []
     for i, (number, item) in enumerate(items):
         last = groups[-1] if groups else None
         open_table = last[-1] if isinstance(last, list) and last[-1][0] == number - 1 else None
@@ -328,7 +335,7 @@ def assemble(pages: Sequence[PageContent], settings: PdfSettings) -> tuple[Block
                 open_table
                 and nxt
                 and nxt[0] == number
-                and isinstance(nxt[1], RawTable)
+                and isinstance(nxt[1], DrawnTable)
                 and _CONTINUED.match(item.text.replace(" ", ""))
                 and continues(open_table[1], nxt[1], settings)
             ):

@@ -6,7 +6,7 @@ joined, page numbers and running headers removed. Every paragraph and cell keeps
 page and its bbox `(x0, top, x1, bottom)` in points from the top left of the page.
 
 pdfplumber is touched only under `_guard` in `read_pdf`, `_read_pages` and `_page_objects`,
-which turn its dict objects into the typed records of `readers.pdf_layout`; every stage after
+which turn its dict objects into the typed records of `readers.pdf.layout`; every stage after
 that is a pure function over those records and lives there.
 """
 
@@ -21,11 +21,11 @@ import attrs
 
 from gov_disclosure.blocks import Document
 from gov_disclosure.errors import GovDisclosureError, InputFormatError, MissingExtraError
-from gov_disclosure.readers.pdf_layout import (
+from gov_disclosure.readers.pdf.layout import (
+    DrawnCell,
+    DrawnTable,
     PageContent,
     PdfSettings,
-    RawCell,
-    RawTable,
     Word,
     assemble,
     group_lines,
@@ -39,8 +39,6 @@ if TYPE_CHECKING:
     from pdfplumber.page import Page
     from pdfplumber.pdf import PDF
     from pdfplumber.table import Table as PlumberTable
-
-__all__ = ["PdfSettings", "looks_like_pdf", "read_pdf"]
 
 _INSTALL = 'pip install "gov-disclosure[pdf]"'
 _LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -121,8 +119,8 @@ class _PageObjects:
     width: float
     height: float
     words: tuple[Word, ...]
-    tables: tuple[RawTable, ...]  # ruled tables that are real grids
-    text_tables: tuple[RawTable, ...]  # word-alignment candidates, only when no ruled table
+    tables: tuple[DrawnTable, ...]  # ruled tables that are real grids
+    text_tables: tuple[DrawnTable, ...]  # word-alignment candidates, only when no ruled table
 
 
 def _read_pages(pdf: PDF, path: str | None, settings: PdfSettings) -> tuple[PageContent, ...]:
@@ -147,7 +145,7 @@ def _read_pages(pdf: PDF, path: str | None, settings: PdfSettings) -> tuple[Page
 
 
 def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettings) -> _PageObjects:
-    """The boundary: one pdfplumber page as typed words and raw tables."""
+    """The boundary: one pdfplumber page as typed words and drawn tables."""
     chars, edges = page.chars, page.edges
     for what, count, limit in (
         ("characters", len(chars), settings.max_chars_per_page),
@@ -167,11 +165,11 @@ def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettin
         for w in (_word(obj) for obj in visible.extract_words())
         if 0 <= (w.bbox[0] + w.bbox[2]) / 2 <= width and 0 <= (w.bbox[1] + w.bbox[3]) / 2 <= height
     )
-    ruled = (_raw(t, "lines") for t in visible.find_tables(_LINES))
+    ruled = (_drawn(t, "lines") for t in visible.find_tables(_LINES))
     tables = tuple(t for t in ruled if is_grid(t, settings))
-    text_tables: tuple[RawTable, ...] = ()
+    text_tables: tuple[DrawnTable, ...] = ()
     if not tables and words:
-        text_tables = tuple(_raw(t, "text") for t in visible.find_tables(_TEXT))
+        text_tables = tuple(_drawn(t, "text") for t in visible.find_tables(_TEXT))
     return _PageObjects(width, height, words, tables, text_tables)
 
 
@@ -189,17 +187,17 @@ def _word(obj: dict[str, Any]) -> Word:
     return Word(str(obj["text"]), _box(obj))
 
 
-def _raw(table: PlumberTable, strategy: str) -> RawTable:
-    """A pdfplumber table as raw cells; slots covered by a merged cell (None) are skipped."""
+def _drawn(table: PlumberTable, strategy: str) -> DrawnTable:
+    """A pdfplumber table as drawn cells; slots covered by a merged cell (None) are skipped."""
     cells = []
     for row, texts in zip(table.rows, table.extract(), strict=True):
         for bbox, text in zip(row.cells, texts, strict=True):
             if bbox is not None:
                 x0, top, x1, bottom = bbox
-                cells.append(RawCell(text or "", (float(x0), float(top), float(x1), float(bottom))))
+                cells.append(DrawnCell(text or "", (float(x0), float(top), float(x1), float(bottom))))
     x0, top, x1, bottom = table.bbox
     box = (float(x0), float(top), float(x1), float(bottom))
-    return RawTable(box, tuple(cells), strategy)
+    return DrawnTable(box, tuple(cells), strategy)
 
 
 def _white(color: object) -> bool:
