@@ -156,6 +156,8 @@ def match_marker(text: str) -> Marker | None:
     marker = m.group(0)[len(m.group("lead")) :]
     if m.group("chapter") is not None:
         n = chinese_to_int(m.group("chapter"))
+        if n is None and not m.group("chapter").isdigit():
+            return None  # digits and ideographs mixed (`第1二章`): no numeral
         return Marker("chapter", n if n is not None else int(m.group("chapter")), marker, "", rest)
     if m.group("circled") is not None:
         return Marker("circled", _circled(m.group("circled")), marker, "", rest)

@@ -317,6 +317,13 @@ def test_numbered_headings_from_num_pr() -> None:
     ]
 
 
+def test_text_printing_its_own_marker_gets_no_list_label() -> None:
+    body = (numbered("第三章 总则", 0) + numbered("①要点", 0) + numbered("2020年报告", 0)
+            + numbered("第1二章", 0))
+    doc = read_docx(make_docx(body, numbering=NUMBERING), path=NAME)
+    assert paragraphs(doc) == ["第三章 总则", "①要点", "三、2020年报告", "四、第1二章"]
+
+
 def test_numbering_without_numbering_part_leaves_text() -> None:
     assert paragraphs(read_docx(make_docx(numbered("总体情况", 0)), path=NAME)) == ["总体情况"]
 

@@ -114,14 +114,20 @@ def detect_format(data: bytes) -> str:
     return choose_reader(data).name
 
 
-def read_any(data: bytes, *, path: str | None = None, settings: Settings | None = None) -> Document:
-    """Bytes to blocks with the reader the content calls for; errors name `path`.
+def read_any(
+    data: bytes,
+    *,
+    path: str | None = None,
+    settings: Settings | None = None,
+    readers: tuple[Reader, ...] = READERS,
+) -> Document:
+    """Bytes to blocks with the first of `readers` that accepts them; errors name `path`.
 
     Raises:
         GovDisclosureError: the chosen reader's error (`DecodeError`, `InputFormatError`,
             `MissingExtraError`), naming `path`.
     """
-    reader = choose_reader(data)
+    reader = choose_reader(data, readers)
     try:
         return reader.read(data, path, settings or Settings())
     except GovDisclosureError as err:
