@@ -17,7 +17,7 @@ import attrs
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Table
 from gov_disclosure.labels import Entry, Hit, LabelIndex, label_key
-from gov_disclosure.normalize import is_blank_value, looks_numeric
+from gov_disclosure.normalize import value_kind
 from gov_disclosure.templates import TableKind
 
 
@@ -60,13 +60,12 @@ class CellFacts:
 
 
 def read_facts(text: str) -> CellFacts:
-    """The facts of one cell text."""
-    if not looks_numeric(text):
-        if text.strip():
-            key = label_key(text)
-            return CellFacts("label", key, INDEX.hit(key))
-        return CellFacts("value")
-    return CellFacts("blank" if is_blank_value(text) else "value")
+    """The facts of one cell text: a label is any text that is not a value or blank."""
+    kind = value_kind(text)
+    if kind == "text" and text.strip():
+        key = label_key(text)
+        return CellFacts("label", key, INDEX.hit(key))
+    return CellFacts("blank" if kind == "blank" else "value")
 
 
 @attrs.frozen

@@ -19,11 +19,14 @@ from gov_disclosure.numbering import Marker, match_marker
 
 _PUNCT = str.maketrans({"、": ",", "，": ",", "。": "", "：": ":", "“": "", "”": "", '"': "", "；": ";"})
 _CHINESE_NUMERAL = frozenset("一二三四五六七八九十")
+_NUMBER_LEADS = _CHINESE_NUMERAL | {"("}  # how a folded label's numbering can start, besides digits
 
 
 def label_key(text: str) -> str:
     """The comparable form of a label: folded, punctuation unified, numbering kept."""
     key = fold(text).translate(_PUNCT)
+    if not key[:1].isdecimal():
+        return key
     # `1、` and `1,` are `1.`: unify the numbering punctuation after Arabic digits.
     m = match_marker(key)
     if m is not None and m.style == "arabic" and m.punct == "," and m.marker == m.numeral + ",":
@@ -48,6 +51,8 @@ def _label_number(m: Marker | None) -> bool:
 
 def strip_numbering(key: str) -> str:
     """The folded label without its leading enumeration (`一、`, `(三)`, `2.`)."""
+    if not key or key[0] not in _NUMBER_LEADS and not key[0].isdecimal():
+        return key
     m = match_marker(key)
     while _label_number(m):
         assert m is not None

@@ -8,6 +8,7 @@ The printed text is never replaced: callers keep it as `raw` for provenance.
 from __future__ import annotations
 
 import unicodedata
+from typing import Literal
 
 import attrs
 import regex
@@ -32,8 +33,17 @@ def is_blank_value(text: str) -> bool:
 
 def looks_numeric(text: str) -> bool:
     """True for cells that hold a value (number, signed number, amount with unit) or are blank."""
-    folded = fold(text).replace(",", "")
-    return folded in _DASHES or _NUMBERISH.fullmatch(folded) is not None
+    return value_kind(text) != "text"
+
+
+def value_kind(text: str) -> Literal["blank", "value", "text"]:
+    """What a cell holds, folding it once: nothing or a dash placeholder (`blank`), something
+    `looks_numeric` (`value`), or anything else (`text`)."""
+    folded = fold(text)
+    if folded in _DASHES:
+        return "blank"
+    bare = folded.replace(",", "")
+    return "value" if bare in _DASHES or _NUMBERISH.fullmatch(bare) is not None else "text"
 
 
 class ValueParseError(ValueError):
