@@ -12,7 +12,7 @@ from __future__ import annotations
 from gov_disclosure.batch import Outcome, parse_many
 from gov_disclosure.codes import CODES, register_code
 from gov_disclosure.errors import DecodeError, GovDisclosureError, InputFormatError, MissingExtraError
-from gov_disclosure.export import from_dict, to_csv, to_dict, to_json, to_jsonl
+from gov_disclosure.export import CSV_FIELDS, csv_rows, from_dict, to_csv, to_dict, to_json, to_jsonl
 from gov_disclosure.pipeline import build_report, parse_bytes, parse_file, parse_text, read_document
 from gov_disclosure.readers.text import register_dialect
 from gov_disclosure.records import Count, Issue, Money, Report, Section, Source
@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CODES",
+    "CSV_FIELDS",
     "Count",
     "DecodeError",
     "GovDisclosureError",
@@ -36,6 +37,7 @@ __all__ = [
     "Source",
     "__version__",
     "build_report",
+    "csv_rows",
     "from_dict",
     "parse_bytes",
     "parse_file",

@@ -11,8 +11,6 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 import gov_disclosure
-from gov_disclosure.batch import Outcome, parse_many
-from gov_disclosure.export import CSV_FIELDS, csv_rows, to_dict
 
 # Files picked up when a directory is given (a file named explicitly is always read).
 SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".docx", ".pdf", ".doc", ".wps")
@@ -46,20 +44,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     single = len(args.paths) == 1 and not os.path.isdir(args.paths[0])
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        failed = _write(args, parse_many(_files(args.paths), jobs=args.jobs, convert=args.convert), out, single)
+        failed = _write(
+            args, gov_disclosure.parse_many(_files(args.paths), jobs=args.jobs, convert=args.convert), out, single
+        )
     finally:
         if args.output:
             out.close()
     return 1 if failed else 0
 
 
-def _write(args: argparse.Namespace, outcomes: Iterator[Outcome], out: TextIO, single: bool) -> int:
+def _write(args: argparse.Namespace, outcomes: Iterator[gov_disclosure.Outcome], out: TextIO, single: bool) -> int:
     """Stream each report as it comes (JSON Lines, CSV rows, or a JSON array); errors to stderr."""
     failed = 0
     count = 0
     writer = csv.writer(out, lineterminator="\n") if args.format == "csv" else None
     if writer is not None:
-        writer.writerow(CSV_FIELDS)
+        writer.writerow(gov_disclosure.CSV_FIELDS)
     elif args.format == "json" and not single:
         out.write("[")
     for outcome in outcomes:
@@ -68,9 +68,9 @@ def _write(args: argparse.Namespace, outcomes: Iterator[Outcome], out: TextIO, s
             print(outcome.error, file=sys.stderr)
             continue
         if writer is not None:
-            writer.writerows(csv_rows(outcome.report))
+            writer.writerows(gov_disclosure.csv_rows(outcome.report))
             continue
-        d = to_dict(outcome.report, with_provenance=args.provenance)
+        d = gov_disclosure.to_dict(outcome.report, with_provenance=args.provenance)
         if args.format == "jsonl":
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
         else:

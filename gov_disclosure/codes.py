@@ -7,15 +7,19 @@ null or a guess was refused; `info` records a decision the parser made or text i
 
 from __future__ import annotations
 
+import typing
+
 import attrs
 
-from gov_disclosure.records import Issue
+from gov_disclosure.records import Issue, Severity
+
+SEVERITIES: tuple[Severity, ...] = typing.get_args(Severity)
 
 
 @attrs.frozen
 class Code:
     code: str
-    severity: str
+    severity: Severity
     meaning: str
 
 
@@ -132,9 +136,11 @@ def issue(
 
 def register_code(code: str, severity: str, meaning: str) -> None:
     """Add a code for a user-registered check."""
-    if severity not in ("error", "warning", "info"):
-        raise ValueError(f"severity must be error, warning or info, not {severity!r}")
-    CODES[code] = Code(code, severity, meaning)
+    for known in SEVERITIES:
+        if severity == known:
+            CODES[code] = Code(code, known, meaning)
+            return
+    raise ValueError(f"severity must be error, warning or info, not {severity!r}")
 
 
 def markdown_table() -> str:

@@ -7,14 +7,16 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from gov_disclosure import templates as T
 from gov_disclosure.blocks import Paragraph, Table
+from gov_disclosure.cells import Grid
 from gov_disclosure.codes import issue
+from gov_disclosure.numbering import chinese_to_int
 from gov_disclosure.records import Issue
 from gov_disclosure.tables import template_votes
 
 _TITLE_WORD = regex.compile(r"年报|年度报告|工作报告|信息公开")
 _YEAR = regex.compile(r"((?:19|20)\d{2}|[二][〇○零][一二三四五六七八九〇○零][〇○零一二三四五六七八九])\s*年")
-_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _REPORT_TAIL = regex.compile(r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)\s*$")
 _PLACE_END = regex.compile(r"(?:省|市|县|区|旗|盟|州|镇|乡|自治区|自治州|自治县)$")
 MAX_TITLE = 60
@@ -60,19 +62,22 @@ def find_year(title: str | None, preamble_text: str) -> int | None:
     for text in (title or "", preamble_text):
         m = _YEAR.search(text)
         if m:
-            return int(m.group(1).translate(_CN_DIGITS))
+            printed = m.group(1)
+            value = chinese_to_int(printed)  # `二〇二〇`, digit by digit
+            return value if value is not None else int(printed)
     return None
 
 
-def decide_template(tables: Sequence[Table]) -> str | None:
-    votes = template_votes(tables)
+def decide_template(tables: Sequence[Table], grid: Grid | None = None) -> str | None:
+    """The template whose marker labels the tables print most; None when none or a tie."""
+    votes = template_votes(tables, grid)
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
 
 
-def read_meta(preamble: Sequence[Paragraph], tables: Sequence[Table], full_text: str) -> Meta:
+def read_meta(preamble: Sequence[Paragraph], tables: Sequence[Table], full_text: str, grid: Grid | None = None) -> Meta:
     issues: list[Issue] = []
     title, parts = find_title(preamble)
     if title is None:
@@ -83,9 +88,9 @@ def read_meta(preamble: Sequence[Paragraph], tables: Sequence[Table], full_text:
     year = find_year(title, " ".join(p.text for p in preamble))
     if year is None:
         issues.append(issue("meta.year_missing", "no year in the title or preamble"))
-    template = decide_template(tables)
+    template = decide_template(tables, grid)
     if template is None:
         issues.append(issue("meta.template_unknown", "tables print no label of either template"))
-    elif year is not None and ((template == "2019" and year > 2020) or (template == "2021" and year < 2021)):
+    elif year is not None and not T.get(template).expects(year):
         issues.append(issue("meta.template_year_mismatch", f"{template} template layout for year {year}"))
     return Meta(title, organization, year, template, parts, tuple(issues))

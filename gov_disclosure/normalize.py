@@ -8,7 +8,7 @@ The printed text is never replaced: callers keep it as `raw` for provenance.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from typing import Literal
 
 import attrs
 import regex
@@ -21,7 +21,6 @@ _COUNT_WITH_UNIT = regex.compile(r"([+\-]?\d+)(?:\.0+)?(?:件|个|条|项|人次
 _NUMBERISH = regex.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|万|亿|件|个|条|项)?")
 
 
-@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """NFKC-fold (full-width digits, letters, brackets and signs to ASCII) and drop blanks."""
     return _BLANKS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-")
@@ -32,11 +31,19 @@ def is_blank_value(text: str) -> bool:
     return fold(text) in _DASHES
 
 
-@lru_cache(maxsize=16384)
 def looks_numeric(text: str) -> bool:
     """True for cells that hold a value (number, signed number, amount with unit) or are blank."""
-    folded = fold(text).replace(",", "")
-    return folded in _DASHES or _NUMBERISH.fullmatch(folded) is not None
+    return value_kind(text) != "text"
+
+
+def value_kind(text: str) -> Literal["blank", "value", "text"]:
+    """What a cell holds, folding it once: nothing or a dash placeholder (`blank`), something
+    `looks_numeric` (`value`), or anything else (`text`)."""
+    folded = fold(text)
+    if folded in _DASHES:
+        return "blank"
+    bare = folded.replace(",", "")
+    return "value" if bare in _DASHES or _NUMBERISH.fullmatch(bare) is not None else "text"
 
 
 class ValueParseError(ValueError):
@@ -45,23 +52,6 @@ class ValueParseError(ValueError):
 
 def parse_count(text: str) -> int | None:
     """Read a count: `25`, `０`, ` 25`, `+4`, `-2`, `－2`; blank or dash -> None."""
-    value = _count_or_error(text)
-    if isinstance(value, str):
-        raise ValueParseError(value)
-    return value
-
-
-@lru_cache(maxsize=16384)
-def _count_or_error(text: str) -> int | None | str:
-    """`parse_count` with its failure as a message, so results (cells repeat a lot) can be
-    cached without keeping exception objects alive."""
-    try:
-        return _parse_count(text)
-    except ValueParseError as exc:
-        return str(exc)
-
-
-def _parse_count(text: str) -> int | None:
     folded = fold(text).replace(",", "")
     if folded in _DASHES:
         return None

@@ -63,6 +63,14 @@ class Marker:
     def level(self) -> int:
         return LEVELS[self.style]
 
+    @property
+    def numeral(self) -> str:
+        """The number as printed, without brackets, blanks or punctuation (`三`, `12`, `①`)."""
+        body = self.marker[: len(self.marker) - len(self.punct)]
+        if self.style == "chapter":
+            body = body[1:-1]
+        return body.strip(" \t\u3000（(〔［[")
+
 
 def chinese_to_int(text: str) -> int | None:
     """`三` -> 3, `十二` -> 12, `二十` -> 20, `一百零一` -> 101, `二〇二〇` -> 2020 (digit by

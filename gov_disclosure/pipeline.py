@@ -11,6 +11,7 @@ import os
 import attrs
 
 from gov_disclosure.blocks import Document
+from gov_disclosure.cells import read_grid
 from gov_disclosure.codes import issue
 from gov_disclosure.errors import GovDisclosureError, InputFormatError
 from gov_disclosure.mapping import map_tables
@@ -18,10 +19,10 @@ from gov_disclosure.meta import read_meta
 from gov_disclosure.readers.text import read_text
 from gov_disclosure.records import Issue, Report, Section, Source, Unassigned
 from gov_disclosure.sections import SectionBlocks, split_sections
+from gov_disclosure.templates import TableKind
 from gov_disclosure.validate import validate
 
 PROSE = ("overview", "problems", "other_matters")
-TABLES = ("proactive", "requests", "reviews")
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -38,8 +39,9 @@ def build_report(doc: Document, source: Source) -> Report:
     if not parts.sections and not parts.tables:
         raise InputFormatError("no report found: no section heading and no table", path=source.path)
     full_text = "\n".join([*(p.text for p in parts.preamble), *(s.text() for s in parts.sections.values())])
-    meta = read_meta(parts.preamble, parts.tables, full_text)
-    mapped = map_tables(parts.tables, meta.template)
+    grid = read_grid(parts.tables)  # every cell's facts, read once for all later stages
+    meta = read_meta(parts.preamble, parts.tables, full_text, grid)
+    mapped = map_tables(parts.tables, meta.template, grid)
     issues: list[Issue] = list(meta.issues)
     unassigned: list[Unassigned] = [
         Unassigned(p.text.strip(), p.pos.line, "preamble") for p in parts.preamble[meta.title_parts :]
@@ -68,7 +70,7 @@ def build_report(doc: Document, source: Source) -> Report:
         reviews=mapped.reviews,
         problems=_section(parts.sections.get("problems")),
         other_matters=_section(parts.sections.get("other_matters")),
-        table_sections={k: _section(parts.sections[k]) for k in TABLES if k in parts.sections},
+        table_sections={k.value: _section(parts.sections[k.value]) for k in TableKind if k.value in parts.sections},
         unassigned=tuple(unassigned),
     )
     return attrs.evolve(report, issues=tuple(issues + validate(report)))

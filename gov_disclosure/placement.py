@@ -35,15 +35,20 @@ def row_candidates(values: Sequence[Cell], width: int, *, positional: bool = Fal
     if positional and n < width:
         return [tuple(values) + (None,) * (width - n)]
     blank = [is_blank_value(c.text) for c in values]
+    shown = {id(c): None if b else c.text.strip() for c, b in zip(values, blank, strict=True)}
     filled = [c for c, b in zip(values, blank, strict=False) if not b]
     if not filled:
         return [(None,) * width]
     out: dict[tuple[str | None, ...], Vector] = {}
+
+    def texts(vec: Vector) -> tuple[str | None, ...]:
+        return tuple(None if c is None else shown[id(c)] for c in vec)
+
     if n > width:
         for s in range(n - width + 1):
             if not any(blank[i] is False for i in (*range(s), *range(s + width, n))):
                 vec: Vector = tuple(values[s : s + width])
-                out.setdefault(_texts(vec), vec)
+                out.setdefault(texts(vec), vec)
         if out:
             return list(out.values())
         if len(filled) > width:
@@ -53,14 +58,10 @@ def row_candidates(values: Sequence[Cell], width: int, *, positional: bool = Fal
         for slot, cell in zip(slots, filled, strict=False):
             vec_list[slot] = cell
         placed: Vector = tuple(vec_list)
-        out.setdefault(_texts(placed), placed)
+        out.setdefault(texts(placed), placed)
         if len(out) > MAX_CANDIDATES:
             break
     return list(out.values())
-
-
-def _texts(vec: Vector) -> tuple[str | None, ...]:
-    return tuple(None if c is None or is_blank_value(c.text) else c.text.strip() for c in vec)
 
 
 def number(cell: Cell | None) -> int | None:
@@ -82,10 +83,6 @@ class Equation:
 
 
 Numbers = tuple[int | None, ...]
-
-
-def _numbers(vec: Vector) -> Numbers:
-    return tuple(number(c) for c in vec)
 
 
 class _Compiled:
@@ -151,6 +148,14 @@ def solve(
     2); the assignment is None unless exactly one solution exists.
     """
     index = {c: i for i, c in enumerate(columns)}
+    read: dict[int, int | None] = {}  # each cell's count, read once (candidates share cells)
+
+    def _numbers(vec: Vector) -> Numbers:
+        for c in vec:
+            if c is not None and id(c) not in read:
+                read[id(c)] = number(c)
+        return tuple(None if c is None else read[id(c)] for c in vec)
+
     grid: dict[str, Numbers] = {r: _numbers(v) for r, v in fixed.items()}
     skip_blank = frozenset(r for r, v in grid.items() if all(x is None for x in v))
     compiled = [_Compiled(eq, index, skip_blank) for eq in equations]

@@ -1,15 +1,23 @@
-"""Typed records of a report: small frozen, slotted attrs classes, nothing of the pipeline.
+"""Typed records of a report and their JSON form: small frozen attrs classes, nothing of the pipeline.
 
 Values keep where they came from: a `Count` or `Money` carries the cell's text as printed
 (`raw`) and its `Origin`. Equality compares values only (`raw`/`origin` are `eq=False`), so a
 report read back from JSON equals the one that was written.
+
+The JSON contract (`shared/spec/json-contract.md`) is the records' own shape, so the one cattrs
+converter that maps them to and from it lives here too (`to_dict`, `from_dict`, `provenance`):
+`Report.to_dict` then needs no import of `export`, which only writes the file formats.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Literal
 
 import attrs
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from gov_disclosure.blocks import Position
 
@@ -117,6 +125,11 @@ class Proactive2021:
 
 Proactive = Proactive2019 | Proactive2021
 
+TABLE2_RECORDS: Mapping[str, type[Proactive2019] | type[Proactive2021]] = MappingProxyType(
+    {"2019": Proactive2019, "2021": Proactive2021}
+)
+"""The Table 2 record of each template, by template name (`templates.Template.name`)."""
+
 # --- Table 3 ---------------------------------------------------------------------------------
 
 
@@ -195,13 +208,17 @@ class Section:
     line: int | None = attrs.field(default=None, eq=False)
 
 
+Reason = Literal["unclaimed", "preamble", "marker", "furniture", "signature", "date", "table"]
+Severity = Literal["error", "warning", "info"]
+
+
 @attrs.frozen
 class Unassigned:
     """Text that no section claims (preamble, signature, page furniture, markers)."""
 
     text: str
     line: int | None = None
-    reason: str = "unclaimed"
+    reason: Reason = "unclaimed"
 
 
 @attrs.frozen
@@ -209,7 +226,7 @@ class Issue:
     """A finding: `code` from `codes.CODES`, where it is, and what was printed."""
 
     code: str
-    severity: str
+    severity: Severity
     message: str
     line: int | None = None
     table: str | None = None
@@ -233,7 +250,7 @@ class Report:
     year: int | None = None
     template: str | None = None
     overview: Section = attrs.field(factory=Section)
-    proactive: Proactive2019 | Proactive2021 | None = None
+    proactive: Proactive | None = None
     requests: Requests | None = None
     reviews: Reviews | None = None
     problems: Section = attrs.field(factory=Section)
@@ -244,7 +261,115 @@ class Report:
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self, *, with_provenance: bool = False) -> dict[str, Any]:
-        """This report as the JSON contract's object (see `gov_disclosure.export`)."""
-        from gov_disclosure.export import to_dict  # the boundary is configured there, once
-
+        """This report as the JSON contract's object (see `to_dict`)."""
         return to_dict(self, with_provenance=with_provenance)
+
+
+# --- The JSON contract ---------------------------------------------------------------------------
+
+_ROW_HOLDERS = (Proactive2019, Proactive2021, Requests)
+_KEY_ORDER = (
+    "schema_version",
+    "source",
+    "title",
+    "organization",
+    "year",
+    "template",
+    "overview",
+    "proactive",
+    "requests",
+    "reviews",
+    "problems",
+    "other_matters",
+    "issues",
+    "unassigned",
+    "table_sections",
+)
+
+
+def make_converter() -> cattrs.Converter:
+    """The converter behind every export; built once here, never the global one."""
+    conv = cattrs.Converter()
+    conv.register_unstructure_hook(Count, lambda c: c.value)
+    conv.register_structure_hook(Count, lambda v, _: Count(v))
+    conv.register_unstructure_hook(Money, lambda m: {"raw": m.raw, "value": m.value, "unit": m.unit})
+    conv.register_structure_hook(Money, lambda d, _: Money(d["raw"], d["value"], d["unit"]))
+    conv.register_unstructure_hook(Section, lambda s: {"heading": s.heading, "text": s.text})
+    for cls in _ROW_HOLDERS:
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True))
+    conv.register_unstructure_hook(
+        Report,
+        make_dict_unstructure_fn(Report, conv, proactive=override(unstruct_hook=_unstructure_proactive(conv))),
+    )
+    conv.register_structure_hook(Report, lambda d, _: _structure_report(conv, d))
+    return conv
+
+
+def _unstructure_proactive(conv: cattrs.Converter) -> Any:
+    def hook(value: Proactive | None) -> Any:
+        return None if value is None else conv.unstructure(value, type(value))
+
+    return hook
+
+
+def _structure_report(conv: cattrs.Converter, data: dict[str, Any]) -> Report:
+    """Field by field; `proactive` by the report's template (the layouts share keys)."""
+    kwargs: dict[str, Any] = {}
+    for f in attrs.fields(Report):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.name == "proactive":
+            cls = TABLE2_RECORDS.get(data.get("template") or "")
+            kwargs[f.name] = conv.structure(value, cls) if value is not None and cls is not None else None
+        elif f.type is not None:
+            kwargs[f.name] = conv.structure(value, f.type)
+    return Report(**kwargs)
+
+
+attrs.resolve_types(Report)
+for _cls in TABLE2_RECORDS.values():
+    attrs.resolve_types(_cls)
+_CONVERTER = make_converter()
+
+
+def table_values(report: Report) -> list[tuple[str, Count | Money]]:
+    """Every value of the report's tables as (`table.row.column`, value), in contract order."""
+    out: list[tuple[str, Count | Money]] = []
+
+    def visit(prefix: str, obj: Any) -> None:
+        if isinstance(obj, (Count, Money)):
+            out.append((prefix, obj))
+        elif attrs.has(type(obj)):
+            for f in attrs.fields(type(obj)):
+                visit(f"{prefix}.{f.name}" if prefix else f.name, getattr(obj, f.name))
+
+    visit("", report)
+    return out
+
+
+def provenance(report: Report) -> dict[str, dict[str, Any]]:
+    """Where each number came from: `table.row.column` -> raw text and position."""
+    out: dict[str, dict[str, Any]] = {}
+    for key, value in table_values(report):
+        if value.origin is None:
+            continue
+        where = {k: v for k, v in attrs.asdict(value.origin).items() if v is not None}
+        if value.raw is not None:
+            where["raw"] = value.raw
+        out[key] = where
+    return out
+
+
+def to_dict(report: Report, *, with_provenance: bool = False) -> dict[str, Any]:
+    """The report as the JSON contract's object (keys in the contract's order)."""
+    raw: dict[str, Any] = _CONVERTER.unstructure(report)
+    out = {k: raw[k] for k in _KEY_ORDER if k in raw}
+    if with_provenance:
+        out["provenance"] = provenance(report)
+    return out
+
+
+def from_dict(data: dict[str, Any]) -> Report:
+    """A report from the contract's object (what `to_dict` made)."""
+    return _CONVERTER.structure(data, Report)

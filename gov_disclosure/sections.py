@@ -16,6 +16,7 @@ from gov_disclosure import templates as T
 from gov_disclosure.blocks import Block, Document, Paragraph, Table
 from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.labels import label_key, strip_numbering
+from gov_disclosure.numbering import Marker, match_marker
 from gov_disclosure.records import Unassigned
 
 _MARKER = regex.compile(r"\[(?:bookmark|image|link|footnote|comment)[^\]]*\]")
@@ -43,10 +44,18 @@ for _key, _texts in T.SECTION_HEADINGS.items():
         register_heading(_key, _text)
 
 
-_NUMERALS = {c: i for i, c in enumerate("一二三四五六", start=1)} | {str(i): i for i in range(1, 7)}
-_NUMBERED = regex.compile(r"^([一二三四五六]|[1-6])[、.,](?!\d)")
 MAX_NUMBERED_BODY = 30
 _SENTENCE = regex.compile(r"[。，；！？：,;:]")  # a heading is not a sentence
+
+
+def _section_number(m: Marker | None) -> int | None:
+    """The section a folded heading is numbered as: one character `一`…`六` or `1`…`6`, then
+    `、` `.` or `,`, no digit after (`1.5亿` is not section 1)."""
+    if m is None or m.style not in ("chinese", "arabic") or len(m.numeral) != 1 or m.punct not in "、.,":
+        return None
+    if not 1 <= m.number <= len(T.SECTION_KEYS) or m.marker != m.numeral + m.punct:
+        return None
+    return None if m.rest[:1].isdecimal() else m.number
 
 
 def heading_key(text: str) -> str | None:
@@ -58,28 +67,31 @@ def heading_key(text: str) -> str | None:
     body = strip_numbering(key).rstrip(":.;")
     if body in _HEADINGS:
         return _HEADINGS[body]
-    m = _NUMBERED.match(key)
-    if m is None or len(body) > MAX_NUMBERED_BODY or _SENTENCE.search(text.strip()[:-1]):
+    number = _section_number(match_marker(key))
+    if number is None or len(body) > MAX_NUMBERED_BODY or _SENTENCE.search(text.strip()[:-1]):
         return None
-    section = T.SECTION_KEYS[_NUMERALS[m.group(1)] - 1]
+    section = T.SECTION_KEYS[number - 1]
     return section if any(word in body for word in T.SECTION_KEYWORDS[section]) else None
 
 
-_TOP_NUMBER = regex.compile(r"^\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[、.．]")
+_TOP_NUMERAL = frozenset("一二三四五六七八九十")
 _RUN_IN_END = "：:。． \u3000"
 
 
 def split_heading(text: str) -> tuple[str, str, str] | None:
     """(section key, heading, rest) for a heading alone or run into its first sentence
     (`一、总体情况。2020年，…`, as web pages print a bold heading inside a paragraph). A run-in
-    heading must carry top-level numbering, so prose that merely names a section stays prose."""
+    heading must carry top-level numbering (`一、`, `3.`), so prose that merely names a section
+    stays prose."""
     key = heading_key(text)
     if key is not None:
         return key, text, ""
-    m = _TOP_NUMBER.match(text)
-    if m is None:
+    m = match_marker(text)
+    if m is None or m.punct not in "、.．":
         return None
-    for i in range(m.end() + 2, min(len(text), 41)):
+    if not (m.style == "chinese" and set(m.numeral) <= _TOP_NUMERAL or m.style == "arabic" and len(m.numeral) <= 2):
+        return None
+    for i in range(len(text) - len(m.rest) + 2, min(len(text), 41)):
         if text[i] in _RUN_IN_END:
             key = heading_key(text[:i])
             if key is not None:

@@ -3,7 +3,8 @@
 Every reader's grid ends here, so everything after is written once. A grid is read as label
 cells followed by value cells: a `Segment` is the last label before a run of values and those
 values. This survives flattened merged headers, labels in 1-3 columns, rows split over lines
-and, for dumps that drop empty cells, the loss of row structure itself.
+and, for dumps that drop empty cells, the loss of row structure itself. What each cell is comes
+from the report's `cells.Grid`, read once.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ import attrs
 
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Table
-from gov_disclosure.labels import LabelIndex, label_key
-from gov_disclosure.normalize import looks_numeric
-
-KINDS = ("proactive", "requests", "reviews")
+from gov_disclosure.cells import Grid, read_grid
+from gov_disclosure.labels import label_key
+from gov_disclosure.templates import TableKind
 
 
 @attrs.frozen
@@ -27,72 +27,50 @@ class Segment:
     labels_before: tuple[Cell, ...] = ()  # other label cells of the same row, left of `label`
 
 
-def _entries(kind: str) -> list[tuple[str, str, bool]]:
-    out: list[tuple[str, str, bool]] = []
-    if kind == "proactive":
-        for blocks in T.TABLE2.values():
-            for b in blocks:
-                out.append(("caption", b.caption, False))
-                out += [(r.key, t, r.numbered) for r in b.rows for t in r.texts]
-                out += [("header", t, False) for c in b.columns for t in c.texts]
-        out += [("header", t, False) for t in T.TABLE2_HEADER]
-    elif kind == "requests":
-        for rows in T.TABLE3_ROWS.values():
-            out += [(r.key, t, r.numbered) for r in rows for t in r.texts]
-        out += [("group", t, False) for t in T.TABLE3_GROUPS]
-        out += [("header", t, False) for c in T.TABLE3_COLUMNS for t in c.texts]
-        out += [("header", t, False) for t in T.TABLE3_HEADER]
-    else:
-        out += [(g.key, t, False) for g in T.TABLE4_GROUPS for t in g.texts]
-        out += [("header", t, False) for c in T.TABLE4_COLUMNS for t in c.texts]
-        out += [("header", t, False) for t in T.TABLE4_HEADER]
-    return out
+MIN_HITS = 4  # label points a grid needs to be a template table
 
 
-INDEXES = {kind: LabelIndex(_entries(kind)) for kind in KINDS}
-# Labels that identify a table kind on their own (shared ones like 总计/其他 do not count).
-_SHARED = {"header"}
-
-
-def classify(table: Table) -> str | None:
-    """The template table this grid holds, by how many of its labels it prints."""
-    texts = [c.text for c in table.cells() if c.text.strip() and not looks_numeric(c.text)]
+def table_kind(table: Table, grid: Grid | None = None) -> TableKind | None:
+    """The template table this grid holds, by how many of its labels it prints: a label of
+    one table counts 2, a column header (shared ones like 总计/其他 among them) 1."""
+    grid = grid or read_grid([table])
+    labels = [grid[c] for c in table.cells() if grid.is_label(c)]
     best, best_hits = None, 0
-    for kind in KINDS:
-        index = INDEXES[kind]
+    for kind in TableKind:
         hits = 0
-        for text in texts:
-            m = index.match(text)
-            if m is not None:
-                hits += 1 if m.key in _SHARED else 2
+        for facts in labels:
+            entry = facts.entry(kind)
+            if entry is not None:
+                hits += 1 if entry.role == "header" else 2
         if hits > best_hits:
             best, best_hits = kind, hits
-    return best if best_hits >= 4 else None
+    return best if best_hits >= MIN_HITS else None
 
 
-def _row_kind(row: Sequence[Cell]) -> str | None:
+def _row_kind(row: Sequence[Cell], grid: Grid) -> TableKind | None:
     """The table kind a row's own labels name (headers shared between tables do not count)."""
-    votes: dict[str, int] = {}
+    votes: dict[TableKind, int] = {}
     for cell in row:
-        if not is_label(cell):
+        if not grid.is_label(cell):
             continue
-        for kind in KINDS:
-            m = INDEXES[kind].match(cell.text)
-            if m is not None and m.key not in _SHARED:
+        for kind in TableKind:
+            entry = grid[cell].entry(kind)
+            if entry is not None and entry.role != "header":
                 votes[kind] = votes.get(kind, 0) + 1
     return max(votes, key=lambda k: votes[k]) if votes else None
 
 
-def split_by_kind(table: Table) -> list[Table]:
+def split_by_kind(table: Table, grid: Grid | None = None) -> list[Table]:
     """One grid per template table when a block holds several (all three tables in one HTML
     `<table>`, a dump with no heading between them). Rows without labels of their own (headers,
     data rows of Table 4) stay with the table before them; a kind needs two labelled rows."""
-    kinds = [_row_kind(row) for row in table.rows]
+    grid = grid or read_grid([table])
+    kinds = [_row_kind(row, grid) for row in table.rows]
     counts = {k: kinds.count(k) for k in set(kinds) if k is not None}
     if len([k for k, n in counts.items() if n >= 2]) < 2:
         return [table]
     parts: list[list[tuple[Cell, ...]]] = []
-    current: str | None = None
+    current: TableKind | None = None
     for row, kind in zip(table.rows, kinds, strict=True):
         if kind is not None and counts[kind] >= 2 and kind != current and (current is not None or parts):
             parts.append([])
@@ -104,13 +82,10 @@ def split_by_kind(table: Table) -> list[Table]:
     return [attrs.evolve(table, rows=tuple(p)) for p in parts if p]
 
 
-def is_label(cell: Cell) -> bool:
-    return bool(cell.text.strip()) and not looks_numeric(cell.text)
-
-
-def segments(table: Table) -> list[Segment]:
+def segments(table: Table, grid: Grid | None = None) -> list[Segment]:
     """Split the grid into (label, values) runs. Rows bound a run unless the dump dropped its
     empty cells, in which case rows mean nothing and the cells are read as one stream."""
+    grid = grid or read_grid([table])
     rows: list[list[Cell]] = _without_covered(table.rows)
     if table.dropped_empty:
         stream = [c for row in rows for c in row]
@@ -121,7 +96,7 @@ def segments(table: Table) -> list[Segment]:
         before: list[Cell] = []
         values: list[Cell] = []
         for cell in row:
-            if not is_label(cell):
+            if not grid.is_label(cell):
                 values.append(cell)
                 continue
             if values:
@@ -160,10 +135,11 @@ def join(tables: Sequence[Table]) -> Table:
     )
 
 
-def template_votes(tables: Sequence[Table]) -> dict[str, int]:
+_MARKER_KEYS = tuple((tpl.name, tuple(label_key(m) for m in tpl.markers)) for tpl in T.all_templates())
+
+
+def template_votes(tables: Sequence[Table], grid: Grid | None = None) -> dict[str, int]:
     """How many of each template's marker labels the tables print (inside any cell)."""
-    keys = {label_key(c.text) for t in tables for c in t.cells() if c.text.strip() and not looks_numeric(c.text)}
-    return {
-        template: sum(1 for m in map(label_key, markers) if any(m in k for k in keys))
-        for template, markers in T.TEMPLATE_MARKERS.items()
-    }
+    grid = grid or read_grid(tables)
+    keys = {grid[c].key for t in tables for c in t.cells() if grid.is_label(c)}
+    return {name: sum(1 for m in markers if any(m in k for k in keys)) for name, markers in _MARKER_KEYS}

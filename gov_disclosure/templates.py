@@ -1,16 +1,42 @@
-"""The two official templates (2019 and 2021) as data: headings, labels, keys, identities.
+"""The official templates (2019 and 2021) as data: headings, labels, keys, identities.
 
-This is the only module that spells template labels. Everything else asks it. Labels are
-written as printed in the official templates; `labels.label_key` normalises both these and
-the text of a report (brackets, spaces, numbering punctuation) before they are compared.
-Variants seen in real reports are listed beside the official label.
+This is the only module that spells template labels. Everything else asks it: one `Template`
+object per template, in one registry (`get`, `all_templates`), plus the parts both templates
+share (section headings, Tables 3 and 4's columns, Table 4). Labels are written as printed in
+the official templates; `labels.label_key` normalises both these and the text of a report
+(brackets, spaces, numbering punctuation) before they are compared. Variants seen in real
+reports are listed beside the official label. Adding a template means adding its data here
+and its Table 2 record to `records.TABLE2_RECORDS`.
 """
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal
+
 import attrs
 
-TEMPLATES = ("2019", "2021")
+
+class TableKind(str, enum.Enum):
+    """The three statistical tables, by their key in the JSON contract."""
+
+    PROACTIVE = "proactive"
+    REQUESTS = "requests"
+    REVIEWS = "reviews"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def number(self) -> int:
+        """The table's number in the template (Table 2, 3 or 4)."""
+        return {"proactive": 2, "requests": 3, "reviews": 4}[self.value]
+
+
+ColumnKind = Literal["count", "money"]
+Axis = Literal["row", "column"]
 
 
 @attrs.frozen
@@ -27,12 +53,12 @@ class Label:
 class Column:
     key: str
     texts: tuple[str, ...]
-    kind: str = "count"  # "count" or "money"
+    kind: ColumnKind = "count"
     unit: str | None = None  # unit stated by the column header
 
 
 @attrs.frozen
-class Block:
+class Table2Block:
     """One caption-headed block of Table 2: its rows share its columns."""
 
     caption: str
@@ -99,8 +125,8 @@ _ITEM_COLUMNS_2019 = (
     Column("decisions", ("处理决定数量",)),
 )
 
-TABLE2_2019 = (
-    Block(
+_TABLE2_2019 = (
+    Table2Block(
         "第二十条第（一）项",
         (
             Column("new_made", ("本年新制作数量", "本年新")),
@@ -109,18 +135,18 @@ TABLE2_2019 = (
         ),
         _DOC_ROWS_2019,
     ),
-    Block(
+    Table2Block(
         "第二十条第（五）项",
         _ITEM_COLUMNS_2019,
         (Label("licensing", ("行政许可",)), Label("other_services", ("其他对外管理服务事项",))),
     ),
-    Block(
+    Table2Block(
         "第二十条第（六）项",
         _ITEM_COLUMNS_2019,
         (Label("penalties", ("行政处罚",)), Label("coercion", ("行政强制",))),
     ),
-    Block("第二十条第（八）项", _ITEM_COLUMNS_2019[:2], (Label("fees", ("行政事业性收费",)),)),
-    Block(
+    Table2Block("第二十条第（八）项", _ITEM_COLUMNS_2019[:2], (Label("fees", ("行政事业性收费",)),)),
+    Table2Block(
         "第二十条第（九）项",
         (Column("items", ("采购项目数量",)), Column("amount", ("采购总金额",), kind="money")),
         (Label("procurement", ("政府集中采购",)),),
@@ -129,8 +155,8 @@ TABLE2_2019 = (
 
 _DECISIONS_2021 = (Column("decisions", ("本年处理决定数量", "本年处理绝对数量", "处理决定数量")),)
 
-TABLE2_2021 = (
-    Block(
+_TABLE2_2021 = (
+    Table2Block(
         "第二十条第（一）项",
         (
             Column("issued", ("本年制发件数",)),
@@ -142,13 +168,13 @@ TABLE2_2021 = (
             Label("normative_documents", ("行政规范性文件", "规范性文件")),
         ),
     ),
-    Block("第二十条第（五）项", _DECISIONS_2021, (Label("licensing", ("行政许可",)),)),
-    Block(
+    Table2Block("第二十条第（五）项", _DECISIONS_2021, (Label("licensing", ("行政许可",)),)),
+    Table2Block(
         "第二十条第（六）项",
         _DECISIONS_2021,
         (Label("penalties", ("行政处罚",)), Label("coercion", ("行政强制",))),
     ),
-    Block(
+    Table2Block(
         "第二十条第（八）项",
         (
             Column(
@@ -162,7 +188,6 @@ TABLE2_2021 = (
     ),
 )
 
-TABLE2: dict[str, tuple[Block, ...]] = {"2019": TABLE2_2019, "2021": TABLE2_2021}
 TABLE2_HEADER = ("信息内容",)
 
 # --- Table 3 (依申请) --------------------------------------------------------------------------
@@ -220,36 +245,29 @@ _T3_TAIL = (
     Label("carried_forward", ("结转下年度继续办理", "转结下年度继续办理")),
 )
 
-TABLE3_ROWS: dict[str, tuple[Label, ...]] = {
-    "2019": _T3_COMMON_HEAD + (Label("other", ("其他处理",)),) + _T3_TAIL,
-    "2021": _T3_COMMON_HEAD
-    + (
-        Label(
-            "other_overdue_correction",
-            (
-                "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                "申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请",
-            ),
+_T3_OTHER_2019 = (Label("other", ("其他处理",)),)
+_T3_OTHER_2021 = (
+    Label(
+        "other_overdue_correction",
+        (
+            "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请",
         ),
-        Label(
-            "other_overdue_fee",
-            (
-                "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                "申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请",
-            ),
+    ),
+    Label(
+        "other_overdue_fee",
+        (
+            "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请",
         ),
-        Label("other_misc", ("3.其他",), numbered=True),
-    )
-    + _T3_TAIL,
-}
+    ),
+    Label("other_misc", ("3.其他",), numbered=True),
+)
 # Group labels: printed, carry no numbers of their own.
 TABLE3_GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
 
-# Rows whose sum is （七）总计, per template (the template gives groups no subtotal row).
-TABLE3_OUTCOME_ROWS: dict[str, tuple[str, ...]] = {
-    t: tuple(r.key for r in TABLE3_ROWS[t] if r.key not in ("new_received", "carried_over", "total", "carried_forward"))
-    for t in TEMPLATES
-}
+# Rows of Table 3 that are not outcomes: the balance (templates.md §9) reads them.
+TABLE3_FRAME_ROWS = ("new_received", "carried_over", "total", "carried_forward")
 
 # --- Table 4 (复议/诉讼) -----------------------------------------------------------------------
 
@@ -268,28 +286,6 @@ TABLE4_COLUMNS = (
 TABLE4_HEADER = ("行政诉讼",)
 TABLE4_PART_COLUMNS = ("upheld", "corrected", "other", "pending")
 
-# --- Telling the templates apart (templates.md §1) ----------------------------------------------
-
-TEMPLATE_MARKERS: dict[str, tuple[str, ...]] = {
-    "2021": (
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年处理决定数量",
-        "本年收费金额",
-        "申请人无正当理由逾期不补正",
-        "申请人逾期未按收费通知要求缴纳费用",
-    ),
-    "2019": (
-        "本年新制作数量",
-        "本年新公开数量",
-        "上一年项目数量",
-        "本年增/减",
-        "第二十条第（九）项",
-        "政府集中采购",
-    ),
-}
-
 # --- Identities (templates.md §9), as data the validator and the placement solver share --------
 
 
@@ -303,20 +299,28 @@ class Identity:
     """
 
     code: str
-    table: str
-    axis: str
+    table: TableKind
+    axis: Axis
     lhs: tuple[str, ...]
     rhs: tuple[str, ...]
     description: str
 
 
-def identities(template: str | None) -> tuple[Identity, ...]:
-    """The arithmetic a report of `template` must satisfy (2019 assumed when unknown)."""
-    outcome = TABLE3_OUTCOME_ROWS[template or "2019"]
+@attrs.frozen
+class Bound:
+    """A Table 2 heuristic, reported as info and never an error: in every row that has both
+    columns, `lesser <= greater`."""
+
+    code: str
+    lesser: str
+    greater: str
+
+
+def _identities(outcome_rows: tuple[str, ...]) -> tuple[Identity, ...]:
     return (
         Identity(
             "requests.row_sum",
-            "requests",
+            TableKind.REQUESTS,
             "row",
             ("total",),
             TABLE3_PART_COLUMNS,
@@ -324,7 +328,7 @@ def identities(template: str | None) -> tuple[Identity, ...]:
         ),
         Identity(
             "requests.balance",
-            "requests",
+            TableKind.REQUESTS,
             "column",
             ("total", "carried_forward"),
             ("new_received", "carried_over"),
@@ -332,18 +336,112 @@ def identities(template: str | None) -> tuple[Identity, ...]:
         ),
         Identity(
             "requests.outcome_sum",
-            "requests",
+            TableKind.REQUESTS,
             "column",
             ("total",),
-            outcome,
+            outcome_rows,
             "（七）总计 equals the sum of the outcome rows",
         ),
         Identity(
             "reviews.group_sum",
-            "reviews",
+            TableKind.REVIEWS,
             "row",
             ("total",),
             TABLE4_PART_COLUMNS,
             "结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计",
         ),
     )
+
+
+# --- The templates ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Template:
+    """Everything that differs between the templates. `first_year`/`last_year` bound the years
+    the layout is expected for (None: unbounded); `markers` are labels only this template prints
+    (templates.md §1); `outcome_rows` are the Table 3 rows whose sum is （七）总计 (the template
+    gives groups no subtotal row)."""
+
+    name: str
+    first_year: int | None
+    last_year: int | None
+    table2: tuple[Table2Block, ...]
+    table3_rows: tuple[Label, ...]
+    outcome_rows: tuple[str, ...]
+    markers: tuple[str, ...]
+    identities: tuple[Identity, ...]
+    table2_bounds: tuple[Bound, ...] = ()
+
+    def expects(self, year: int) -> bool:
+        """Whether a report on `year` is expected in this layout."""
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+def _template(
+    name: str,
+    years: tuple[int | None, int | None],
+    table2: tuple[Table2Block, ...],
+    table3_rows: tuple[Label, ...],
+    markers: tuple[str, ...],
+    table2_bounds: tuple[Bound, ...] = (),
+) -> Template:
+    outcome = tuple(r.key for r in table3_rows if r.key not in TABLE3_FRAME_ROWS)
+    return Template(name, *years, table2, table3_rows, outcome, markers, _identities(outcome), table2_bounds)
+
+
+_REGISTRY: Mapping[str, Template] = MappingProxyType(
+    {
+        t.name: t
+        for t in (
+            _template(
+                "2019",
+                (None, 2020),  # before 2019 no report used either template: no lower bound
+                _TABLE2_2019,
+                _T3_COMMON_HEAD + _T3_OTHER_2019 + _T3_TAIL,
+                (
+                    "本年新制作数量",
+                    "本年新公开数量",
+                    "上一年项目数量",
+                    "本年增/减",
+                    "第二十条第（九）项",
+                    "政府集中采购",
+                ),
+                (Bound("proactive.published_exceeds_total", "new_published", "total_published"),),
+            ),
+            _template(
+                "2021",
+                (2021, None),
+                _TABLE2_2021,
+                _T3_COMMON_HEAD + _T3_OTHER_2021 + _T3_TAIL,
+                (
+                    "本年制发件数",
+                    "本年废止件数",
+                    "现行有效件数",
+                    "本年处理决定数量",
+                    "本年收费金额",
+                    "申请人无正当理由逾期不补正",
+                    "申请人逾期未按收费通知要求缴纳费用",
+                ),
+            ),
+        )
+    }
+)
+DEFAULT = "2019"
+
+
+def get(name: str | None) -> Template:
+    """The template called `name`; the default (2019) when the report's template is unknown."""
+    return _REGISTRY[name or DEFAULT]
+
+
+def find(name: str | None) -> Template | None:
+    """The template called `name`, or None when there is no such template."""
+    return _REGISTRY.get(name or "")
+
+
+def all_templates() -> tuple[Template, ...]:
+    """Every template, in registration order (the order template votes are counted in)."""
+    return tuple(_REGISTRY.values())

@@ -1,6 +1,7 @@
 """The tables' own arithmetic, checked on the records and reported as issues.
 
-The identities are template data (`templates.identities`), shared with the placement solver.
+The identities are template data (`templates.Template.identities`), shared with the placement
+solver; so are Table 2's heuristics (`Template.table2_bounds`).
 Numbers are reported as printed, never fixed. Blank counts as zero inside a sum, but an
 identity whose whole side is blank is not checked: a blank （七）总计 row or 总计 column gets one
 warning of its own instead of a column of mismatches. Users add checks with `register_check`.
@@ -15,7 +16,8 @@ import attrs
 
 from gov_disclosure import templates as T
 from gov_disclosure.codes import issue
-from gov_disclosure.records import Count, Issue, Proactive2019, Report
+from gov_disclosure.records import Count, Issue, Report
+from gov_disclosure.templates import TableKind, Template
 
 Check = Callable[[Report], Iterable[Issue]]
 CHECKS: list[Check] = []
@@ -87,7 +89,7 @@ def check_identity(ident: T.Identity, grid: Grid, *, skip_rows: Iterable[str] = 
                     ident.code,
                     f"{where}: printed {left}, computed {right} (rule: {ident.description})",
                     line=_line([lhs[0], *lhs, *rhs]),
-                    table=ident.table,
+                    table=ident.table.value,
                     row=row,
                     column=column,
                 )
@@ -95,13 +97,13 @@ def check_identity(ident: T.Identity, grid: Grid, *, skip_rows: Iterable[str] = 
     return out
 
 
-def _blank_totals(grid: Grid, template: str | None) -> tuple[list[Issue], set[str], set[str]]:
+def _blank_totals(grid: Grid, template: Template) -> tuple[list[Issue], set[str], set[str]]:
     """The one-warning cases: a blank （七）总计 row, a blank 总计 column. Returns the warnings
     and the rows whose row-wise and column-wise checks they replace."""
     out: list[Issue] = []
     skip: set[str] = set()
     skip_columns: set[str] = set()
-    outcome = [k for k in T.TABLE3_OUTCOME_ROWS[template or "2019"] if k in grid]
+    outcome = [k for k in template.outcome_rows if k in grid]
     total = grid.get("total")
     if total is not None and all(c.value is None for c in total.values()):
         skip_columns.add("total")
@@ -111,7 +113,7 @@ def _blank_totals(grid: Grid, template: str | None) -> tuple[list[Issue], set[st
                     "requests.total_blank",
                     "the total row is blank while the outcome rows hold numbers",
                     line=_line(total.values()),
-                    table="requests",
+                    table=TableKind.REQUESTS.value,
                     row="total",
                 )
             )
@@ -124,7 +126,7 @@ def _blank_totals(grid: Grid, template: str | None) -> tuple[list[Issue], set[st
                 "requests.total_column_blank",
                 f"the total column is blank in {len(blank_total)} rows with applicant numbers",
                 line=_line([grid[blank_total[0]]["total"]]),
-                table="requests",
+                table=TableKind.REQUESTS.value,
                 column="total",
             )
         )
@@ -137,46 +139,53 @@ def _is_blank(grid: Grid) -> bool:
 
 def check_tables(report: Report) -> list[Issue]:
     out: list[Issue] = []
-    for key, name in (("proactive", "Table 2"), ("requests", "Table 3"), ("reviews", "Table 4")):
-        table = getattr(report, key)
+    template = T.get(report.template)
+    for kind in TableKind:
+        table = getattr(report, kind.value)
         if table is None:
             continue
         grid = _grid(table)
         if _is_blank(grid):
-            out.append(issue("table.blank", f"{name} holds no numbers", table=key))
+            out.append(issue("table.blank", f"Table {kind.number} holds no numbers", table=kind.value))
             continue
         skip: dict[str, set[str]] = {"row": set(), "column": set()}
-        if key == "requests":
-            found, skip["row"], skip["column"] = _blank_totals(grid, report.template)
+        if kind == TableKind.REQUESTS:
+            found, skip["row"], skip["column"] = _blank_totals(grid, template)
             out += found
-        for ident in T.identities(report.template):
-            if ident.table == key:
+        for ident in template.identities:
+            if ident.table == kind:
                 out += check_identity(ident, grid, skip_rows=skip[ident.axis])
     return out
 
 
 def check_proactive(report: Report) -> list[Issue]:
-    """2019 heuristic: 本年新公开数量 <= 对外公开总数量 (info only)."""
+    """Table 2 heuristics of the report's template (info only), e.g. 2019's
+    本年新公开数量 <= 对外公开总数量."""
     p = report.proactive
-    if not isinstance(p, Proactive2019):
+    if p is None or report.template is None:
         return []
+    template = T.get(report.template)
     out: list[Issue] = []
-    for key in ("regulations", "normative_documents"):
-        row = getattr(p, key)
-        if row is None:
-            continue
-        new, total = row.new_published.value, row.total_published.value
-        if new is not None and total is not None and new > total:
-            out.append(
-                issue(
-                    "proactive.published_exceeds_total",
-                    f"{key}: new_published {new} > total_published {total}",
-                    line=_line([row.new_published]),
-                    table="proactive",
-                    row=key,
-                    column="new_published",
-                )
-            )
+    for bound in template.table2_bounds:
+        for block in template.table2:
+            if not {bound.lesser, bound.greater} <= {c.key for c in block.columns}:
+                continue
+            for label in block.rows:
+                row = getattr(p, label.key)
+                if row is None:
+                    continue
+                lesser, greater = getattr(row, bound.lesser), getattr(row, bound.greater)
+                if lesser.value is not None and greater.value is not None and lesser.value > greater.value:
+                    out.append(
+                        issue(
+                            bound.code,
+                            f"{label.key}: {bound.lesser} {lesser.value} > {bound.greater} {greater.value}",
+                            line=_line([lesser]),
+                            table=TableKind.PROACTIVE.value,
+                            row=label.key,
+                            column=bound.lesser,
+                        )
+                    )
     return out
 
 

@@ -11,7 +11,10 @@ from typing import Any
 import pytest
 
 import gov_disclosure as g
-from gov_disclosure.templates import TABLE2, TABLE3_COLUMN_KEYS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_GROUPS
+from gov_disclosure.templates import TABLE3_COLUMN_KEYS, TABLE4_COLUMNS, TABLE4_GROUPS, all_templates
+
+TABLE2 = {t.name: t.table2 for t in all_templates()}
+TABLE3_ROWS = {t.name: t.table3_rows for t in all_templates()}
 
 SAMPLES = sorted((Path(__file__).parent / "data" / "samples").glob("*.txt"))
 TOP = {

@@ -10,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gov_disclosure as g
-from gov_disclosure.templates import TABLE2, TABLE3_COLUMN_KEYS, TABLE3_ROWS, TABLE4_COLUMNS, TABLE4_GROUPS
+from gov_disclosure.templates import TABLE3_COLUMN_KEYS, TABLE4_COLUMNS, TABLE4_GROUPS, all_templates
+
+TABLE2 = {t.name: t.table2 for t in all_templates()}
+TABLE3_ROWS = {t.name: t.table3_rows for t in all_templates()}
 
 Rows = list[list[str]]
 count = st.one_of(st.none(), st.integers(min_value=0, max_value=99999))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from gov_disclosure.blocks import Cell, Position, Table
-from gov_disclosure.tables import classify, segments
+from gov_disclosure.tables import segments
+from gov_disclosure.tables import table_kind as classify
 
 
 def grid(rows: list[list[tuple[str, int, int]]]) -> Table:

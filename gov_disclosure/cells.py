@@ -1,0 +1,95 @@
+"""Per-cell facts, computed once per report: what a cell is and which template labels it names.
+
+Classification, splitting, segments, template votes and row matching all ask the same three
+questions of a cell: is it a label, a value or blank; what is its folded label key; which
+template labels does it match. `read_grid` answers them once for every cell of a report's
+tables (the answers depend on the text alone, so each distinct text is read once), against
+ONE label index over all three tables and both templates (`INDEX`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal
+
+import attrs
+
+from gov_disclosure import templates as T
+from gov_disclosure.blocks import Cell, Table
+from gov_disclosure.labels import Entry, Hit, LabelIndex, label_key
+from gov_disclosure.normalize import value_kind
+from gov_disclosure.templates import TableKind
+
+
+def _entries() -> Iterator[tuple[Entry, str, bool]]:
+    """Every label of every table, per table in the order its matches are preferred."""
+    proactive, requests, reviews = TableKind.PROACTIVE, TableKind.REQUESTS, TableKind.REVIEWS
+    for tpl in T.all_templates():
+        for b in tpl.table2:
+            yield Entry(proactive, "caption", template=tpl.name), b.caption, False
+            yield from ((Entry(proactive, "row", r.key, tpl.name), t, r.numbered) for r in b.rows for t in r.texts)
+            yield from ((Entry(proactive, "header", template=tpl.name), t, False) for c in b.columns for t in c.texts)
+    yield from ((Entry(proactive, "header"), t, False) for t in T.TABLE2_HEADER)
+    for tpl in T.all_templates():
+        yield from ((Entry(requests, "row", r.key, tpl.name), t, r.numbered) for r in tpl.table3_rows for t in r.texts)
+    yield from ((Entry(requests, "group"), t, False) for t in T.TABLE3_GROUPS)
+    yield from ((Entry(requests, "header"), t, False) for c in T.TABLE3_COLUMNS for t in c.texts)
+    yield from ((Entry(requests, "header"), t, False) for t in T.TABLE3_HEADER)
+    yield from ((Entry(reviews, "column_group", g.key), t, False) for g in T.TABLE4_GROUPS for t in g.texts)
+    yield from ((Entry(reviews, "header"), t, False) for c in T.TABLE4_COLUMNS for t in c.texts)
+    yield from ((Entry(reviews, "header"), t, False) for t in T.TABLE4_HEADER)
+
+
+INDEX = LabelIndex(_entries())
+
+CellKind = Literal["label", "value", "blank"]
+
+
+@attrs.frozen
+class CellFacts:
+    """A cell's kind (a label, a value, or blank: empty or a dash), and for labels their
+    folded key (`labels.label_key`) and what they match in `INDEX`."""
+
+    kind: CellKind
+    key: str = ""
+    hit: Hit = Hit()
+
+    def entry(self, table: TableKind) -> Entry | None:
+        """The label of `table` this cell prints, if any (a row, caption, header or group)."""
+        return self.hit.first(lambda e: e.table == table)
+
+
+def read_facts(text: str) -> CellFacts:
+    """The facts of one cell text: a label is any text that is not a value or blank."""
+    kind = value_kind(text)
+    if kind == "text" and text.strip():
+        key = label_key(text)
+        return CellFacts("label", key, INDEX.hit(key))
+    return CellFacts("blank" if kind == "blank" else "value")
+
+
+@attrs.frozen
+class Grid:
+    """The facts of every cell of a report's tables."""
+
+    facts: Mapping[str, CellFacts]
+
+    def __getitem__(self, cell: Cell) -> CellFacts:
+        return self.facts[cell.text]
+
+    def is_label(self, cell: Cell) -> bool:
+        return self.facts[cell.text].kind == "label"
+
+    def is_blank(self, cell: Cell) -> bool:
+        """Empty or a dash placeholder: read as null."""
+        return self.facts[cell.text].kind == "blank"
+
+
+def read_grid(tables: Iterable[Table]) -> Grid:
+    """The facts of every cell of `tables`, each distinct text read once."""
+    facts: dict[str, CellFacts] = {}
+    for table in tables:
+        for cell in table.cells():
+            if cell.text not in facts:
+                facts[cell.text] = read_facts(cell.text)
+    return Grid(facts)

@@ -1,0 +1,250 @@
+"""Finding a template's rows in a table: which segment is which row, and where its values go.
+
+`plan_rows` walks a table's segments once and, for every row of the template, keeps the values
+placed in its columns, or the placements still open, and the segment it was read from (a
+`RowPlan`). Each step is a function of its own: matching a label to a row, joining a label cut
+by a page break, a row printed twice, placing the values, and letting the column headers decide
+between placements. `resolve` then settles the open placements by the table's arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from gov_disclosure import templates as T
+from gov_disclosure.blocks import Cell, Table
+from gov_disclosure.cells import INDEX, Grid
+from gov_disclosure.codes import issue
+from gov_disclosure.labels import Entry, Match, label_key
+from gov_disclosure.placement import Equation, Vector, row_candidates, solve
+from gov_disclosure.records import Issue
+from gov_disclosure.tables import Segment, segments
+from gov_disclosure.templates import TableKind
+
+
+class Sink:
+    """Collects the issues of one table."""
+
+    def __init__(self, table: TableKind) -> None:
+        self.table = table
+        self.items: list[Issue] = []
+
+    def add(self, code: str, msg: str, cell: Cell | None = None, **where: Any) -> None:
+        line = cell.pos.line if cell is not None else None
+        self.items.append(issue(code, msg, line=line, table=self.table.value, **where))
+
+
+def printed(values: Sequence[Cell], grid: Grid) -> str:
+    """The non-blank values as printed, for messages."""
+    return " | ".join(c.text.strip() for c in values if not grid.is_blank(c)) or "(none)"
+
+
+@attrs.frozen
+class RowPlan:
+    """Each template row found in a table: its values placed in the columns (`fixed`), or the
+    placements it could take (`options`), and the segment it was read from (`where`)."""
+
+    fixed: dict[str, Vector] = attrs.Factory(dict)
+    options: dict[str, list[Vector]] = attrs.Factory(dict)
+    where: dict[str, Segment] = attrs.Factory(dict)
+
+
+@attrs.frozen
+class Rows:
+    """What finding rows needs to know: the table and template, each row's width, the report's
+    cell facts, the header anchors (grid column -> template column) and where issues go."""
+
+    kind: TableKind
+    template: str
+    width: Mapping[str, int]
+    grid: Grid
+    sink: Sink
+    anchors: Mapping[int, int] = attrs.Factory(dict)
+
+    def accepts(self, entry: Entry) -> bool:
+        """A row label of this table in this template."""
+        return entry.table == self.kind and entry.role == "row" and entry.template == self.template
+
+
+def column_anchors(table: Table, columns: Sequence[T.Column], grid: Grid) -> dict[int, int]:
+    """Grid column of each template column's header cell (position -> template column index),
+    when every header is printed exactly once; empty when the grid cannot say."""
+    found: dict[int, list[int]] = {}
+    keys = {label_key(t): i for i, c in enumerate(columns) for t in c.texts}
+    for cell in table.cells():
+        i = keys.get(grid[cell].key) if grid.is_label(cell) else None
+        if i is not None and cell.pos.col is not None:
+            found.setdefault(i, []).append(cell.pos.col)
+    if len(found) != len(columns) or any(len(v) != 1 for v in found.values()):
+        return {}
+    return {v[0]: i for i, v in found.items()}
+
+
+def row_label(cell: Cell, rows: Rows) -> Match | None:
+    """The template row a label names: exactly, without its numbering, or as the leading part
+    of a label cut by a page break."""
+    facts = rows.grid[cell]
+    entry = facts.hit.first(rows.accepts)
+    if entry is not None:
+        return Match(entry.key, False)
+    return INDEX.fragment(facts.key, rows.accepts)
+
+
+def completes(fragment: str, cell: Cell, rows: Rows) -> bool:
+    """Whether `cell` is the rest of a row label cut by a page break (`…仍不` + `明确`)."""
+    return INDEX.hit(label_key(fragment + rows.grid[cell].key)).first(rows.accepts) is not None
+
+
+def _claim_bare_labels(seg: Segment, rows: Rows, plan: RowPlan) -> None:
+    """Row labels followed by no values at all (left of the segment's label) are blank rows."""
+    for cell in seg.labels_before:
+        entry = rows.grid[cell].hit.first(rows.accepts)
+        if entry is not None and entry.key not in plan.where:
+            plan.fixed[entry.key] = (None,) * rows.width[entry.key]
+            plan.where[entry.key] = Segment(cell, ())
+
+
+def _unmapped(label: Cell, filled: Sequence[Cell], rows: Rows) -> None:
+    """Numbers under a label the template gives no row: a group's own subtotal, or a row the
+    template does not have. Header fragments and captions carry none and are not reported."""
+    found = rows.grid[label].entry(rows.kind)
+    if found is not None and found.role != "group":
+        return
+    code, what = ("table.subtotal_row", "a group row") if found else ("table.unknown_row", "a row not in the template")
+    text = label.text.strip().replace("\n", "")
+    rows.sink.add(code, f"{what} {text!r} printed: {printed(filled, rows.grid)}", label, row=text)
+
+
+def _texts(vec: Vector) -> list[str]:
+    return [c.text.strip() if c else "" for c in vec]
+
+
+def _replaces(plan: RowPlan, key: str, candidates: Sequence[Vector], seg: Segment, rows: Rows) -> bool:
+    """A row printed again: the same values (a header repeated after a page break) are skipped,
+    a blank first printing gives way, anything else keeps the first and says so."""
+    old = plan.fixed.get(key)
+    if old is not None and candidates and _texts(old) == _texts(candidates[0]):
+        return False
+    if old is not None and all(c is None or rows.grid.is_blank(c) for c in old):
+        plan.fixed.pop(key)
+        return True
+    rows.sink.add(
+        "table.duplicate_row",
+        f"{key} printed again with {printed(seg.values, rows.grid)}; first kept",
+        seg.label,
+        row=key,
+    )
+    return False
+
+
+def _agrees(vec: Vector, anchors: Mapping[int, int], grid: Grid) -> bool:
+    """Every printed value of the candidate sits in the grid column of its header."""
+    return all(
+        c is None or grid.is_blank(c) or anchors.get(c.pos.col if c.pos.col is not None else -1) == i
+        for i, c in enumerate(vec)
+    )
+
+
+def _place(plan: RowPlan, key: str, candidates: list[Vector], seg: Segment, positional: bool, rows: Rows) -> None:
+    """Keep the row's one placement, or its open ones; where the grid keeps its columns, a
+    candidate that puts every value under its own header wins over the others."""
+    if not candidates:
+        filled = [c for c in seg.values if not rows.grid.is_blank(c)]
+        rows.sink.add(
+            "table.row_width",
+            f"{key}: {len(filled)} values for {rows.width[key]} columns: {printed(filled, rows.grid)}",
+            seg.label,
+            row=key,
+        )
+        plan.fixed[key] = (None,) * rows.width[key]
+        return
+    if len(candidates) > 1 and rows.anchors and positional:
+        agreeing = [v for v in candidates if _agrees(v, rows.anchors, rows.grid)]
+        candidates = agreeing if len(agreeing) == 1 else candidates
+    if len(candidates) == 1:
+        plan.fixed[key] = candidates[0]
+    else:
+        plan.options[key] = candidates
+
+
+def plan_rows(table: Table, rows: Rows) -> RowPlan:
+    """Find each template row's segment and its candidate placements."""
+    plan = RowPlan()
+    fragment: str | None = None  # folded text so far of a row label cut by a page break
+    positional = not table.dropped_empty
+    for seg in segments(table, rows.grid):
+        _claim_bare_labels(seg, rows, plan)
+        filled = [c for c in seg.values if not rows.grid.is_blank(c)]
+        if seg.label is None:
+            if filled and rows.kind != TableKind.REVIEWS:
+                msg = f"values without a row label: {printed(filled, rows.grid)}"
+                rows.sink.add("table.unknown_row", msg, filled[0])
+            continue
+        m = row_label(seg.label, rows)
+        if m is None:
+            if fragment is not None and not filled and completes(fragment, seg.label, rows):
+                fragment = None
+            elif filled:
+                _unmapped(seg.label, filled, rows)
+            continue
+        fragment = rows.grid[seg.label].key if m.fragment else None
+        candidates = row_candidates(seg.values, rows.width[m.key], positional=positional)
+        if m.key in plan.where and not _replaces(plan, m.key, candidates, seg, rows):
+            continue
+        plan.where[m.key] = seg
+        _place(plan, m.key, candidates, seg, positional, rows)
+    return plan
+
+
+def resolve(
+    plan: RowPlan, equations: Sequence[Equation], columns: Sequence[str], sink: Sink, grid: Grid
+) -> dict[str, Vector]:
+    """Settle ambiguous rows by the table's arithmetic; say what was decided."""
+    out = dict(plan.fixed)
+    if not plan.options:
+        return out
+    chosen, n = solve(plan.fixed, plan.options, equations, columns) if equations else (None, 2)
+    for key in plan.options:
+        seg = plan.where[key]
+        values = printed(seg.values, grid)
+        if chosen is not None:
+            out[key] = chosen[key]
+            placed = ", ".join(
+                f"{c}={v.text.strip()}"
+                for c, v in zip(columns, chosen[key], strict=False)
+                if v is not None and not grid.is_blank(v)
+            )
+            sink.add("placement.inferred", f"{key}: printed {values}; placed as {placed}", seg.label, row=key)
+        else:
+            code = "placement.ambiguous" if n > 1 else "placement.unresolved"
+            sink.add(code, f"{key}: printed {values}; cells left null", seg.label, row=key)
+            out[key] = (None,) * len(columns)
+    return out
+
+
+CellRef = tuple[str, str]  # (row, column) of a cell in an equation
+
+
+def equations(
+    identities: Sequence[T.Identity],
+    table: TableKind,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    at: Callable[[str, str], CellRef] = lambda r, c: (r, c),
+) -> list[Equation]:
+    """The table's identities as equations over its cells; `at` names the cell of (row, column)
+    where the table is held in another shape (Table 4 is one row of 15 cells)."""
+    out: list[Equation] = []
+    for ident in identities:
+        if ident.table != table:
+            continue
+        if ident.axis == "row":
+            for r in rows:
+                out.append(Equation(tuple(at(r, c) for c in ident.lhs), tuple(at(r, c) for c in ident.rhs)))
+        else:
+            for c in columns:
+                out.append(Equation(tuple(at(r, c) for r in ident.lhs), tuple(at(r, c) for r in ident.rhs)))
+    return out

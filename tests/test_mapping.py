@@ -1,0 +1,104 @@
+"""Finding rows (`rows.plan_rows`) and mapping tables to records, on small hand-made grids."""
+
+from __future__ import annotations
+
+from gov_disclosure import templates as T
+from gov_disclosure.blocks import Cell, Position, Table
+from gov_disclosure.cells import read_grid
+from gov_disclosure.mapping import map_reviews, map_tables
+from gov_disclosure.rows import Rows, Sink, plan_rows
+from gov_disclosure.templates import TableKind
+
+SEVEN = ["1", "0", "0", "0", "0", "0", "1"]
+
+
+def table(rows: list[list[str]], *, dropped_empty: bool = False) -> Table:
+    return Table(
+        rows=tuple(
+            tuple(Cell(t, Position(line=r + 1, row=r, col=c)) for c, t in enumerate(row)) for r, row in enumerate(rows)
+        ),
+        dropped_empty=dropped_empty,
+    )
+
+
+def plan(t: Table) -> tuple[dict[str, list[str | None]], list[tuple[str, str | None]]]:
+    sink = Sink(TableKind.REQUESTS)
+    width = {r.key: 7 for r in T.get("2019").table3_rows}
+    found = plan_rows(t, Rows(TableKind.REQUESTS, "2019", width, read_grid([t]), sink))
+    values = {k: [c.text if c else None for c in v] for k, v in found.fixed.items()}
+    return values, [(i.code, i.row) for i in sink.items]
+
+
+def test_rows_by_label_numbering_and_bare_group_labels() -> None:
+    values, issues = plan(
+        table(
+            [
+                ["三、本年度办理结果", "（一）予以公开", *SEVEN],
+                ["（三）不予公开", "1.属于国家秘密", "2", "", "", "", "", "", "2"],
+                ["（七）总计", *["3", "0", "0", "0", "0", "0", "3"]],
+            ]
+        )
+    )
+    assert values == {
+        "granted": SEVEN,
+        "denied_state_secret": ["2", "", "", "", "", "", "2"],
+        "total": ["3", "0", "0", "0", "0", "0", "3"],
+    }
+    assert issues == []
+
+
+def test_repeated_row_after_a_page_break_is_skipped_and_a_different_one_reported() -> None:
+    values, issues = plan(
+        table(
+            [
+                ["（一）予以公开", *SEVEN],
+                ["（一）予以公开", *SEVEN],
+                ["（一）予以公开", "9", "", "", "", "", "", "9"],
+            ]
+        )
+    )
+    assert values == {"granted": SEVEN}
+    assert issues == [("table.duplicate_row", "granted")]
+
+
+def test_label_cut_by_a_page_break_is_joined() -> None:
+    values, issues = plan(table([["3.补正后申请内容仍不", *SEVEN], ["明确"], ["1.信访举报投诉类申请", *SEVEN]]))
+    assert values == {"unavailable_unclear": SEVEN, "rejected_complaint": SEVEN}
+    assert issues == []
+
+
+def test_group_subtotal_and_unknown_rows_are_reported() -> None:
+    _, issues = plan(table([["（三）不予公开", *SEVEN], ["合计", *SEVEN]]))
+    assert issues == [("table.subtotal_row", "（三）不予公开"), ("table.unknown_row", "合计")]
+
+
+T4_HEAD = [["行政复议", "行政诉讼"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3]
+
+
+def test_reviews_row_of_fifteen() -> None:
+    t = table([*T4_HEAD, ["2", "1", "0", "0", "3", "0", "0", "0", "1", "1", "1", "0", "0", "0", "1"]])
+    reviews, issues = map_reviews(t, T.get(None), read_grid([t]))
+    assert [reviews.review.total.value, reviews.litigation_direct.pending.value] == [3, 1]
+    assert reviews.litigation_after_review.upheld.value == 1 and issues == []
+
+
+def test_reviews_that_lost_their_empty_cells_are_not_guessed() -> None:
+    """`2 2`: upheld and total of any of the three groups (and more) satisfy the identities."""
+    t = table([*T4_HEAD, ["2", "2"]], dropped_empty=True)
+    reviews, issues = map_reviews(t, T.get(None), read_grid([t]))
+    assert reviews.review.total.value is None and reviews.review.upheld.value is None
+    assert [(i.code, i.row) for i in issues] == [("placement.ambiguous", "data")]
+    assert "printed 2 | 2" in issues[0].message
+
+
+def test_map_tables_sorts_grids_and_reports_missing_tables() -> None:
+    t4 = table([*T4_HEAD, ["1", "0", "0", "0", "1"] + ["0"] * 10])
+    other = table([["甲", "乙"], ["1", "2"]])
+    mapped = map_tables([other, t4], None)
+    assert mapped.reviews is not None and mapped.reviews.review.total.value == 1
+    assert mapped.proactive is None and mapped.requests is None
+    assert mapped.unrecognized == (other,)
+    assert [(i.code, i.table, i.message) for i in mapped.issues] == [
+        ("table.missing", "proactive", "table proactive: not found"),
+        ("table.missing", "requests", "table requests: not found"),
+    ]
