@@ -16,6 +16,7 @@ import attrs
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Table
 from gov_disclosure.cells import Grid, read_grid
+from gov_disclosure.grid import without_covered
 from gov_disclosure.labels import label_key
 from gov_disclosure.templates import TableKind
 
@@ -86,7 +87,7 @@ def segments(table: Table, grid: Grid | None = None) -> list[Segment]:
     """Split the grid into (label, values) runs. Rows bound a run unless the dump dropped its
     empty cells, in which case rows mean nothing and the cells are read as one stream."""
     grid = grid or read_grid([table])
-    rows: list[list[Cell]] = _without_covered(table.rows)
+    rows: list[list[Cell]] = without_covered(table.rows)
     if table.dropped_empty:
         stream = [c for row in rows for c in row]
         rows = [stream] if stream else []
@@ -108,19 +109,6 @@ def segments(table: Table, grid: Grid | None = None) -> list[Segment]:
         if label is not None or values:
             out.append(Segment(label, tuple(values), tuple(before)))
     return out
-
-
-def _without_covered(rows: Sequence[Sequence[Cell]]) -> list[list[Cell]]:
-    """Drop the grid slots a merged cell covers (HTML/DOCX/PDF grids keep them as empty
-    cells): they are the merge, not blank values."""
-    covered: set[tuple[int, int]] = set()
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            if (cell.rowspan > 1 or cell.colspan > 1) and (r, c) not in covered:
-                covered.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan) if dr or dc)
-    if not covered:
-        return [list(row) for row in rows]
-    return [[cell for c, cell in enumerate(row) if (r, c) not in covered] for r, row in enumerate(rows)]
 
 
 def join(tables: Sequence[Table]) -> Table:

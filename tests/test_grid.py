@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from gov_disclosure import tables
 from gov_disclosure.blocks import Cell, Position
 from gov_disclosure.errors import InputFormatError
 from gov_disclosure.grid import Placed, SourceCell, SourceRow, covered_slots, fill, flow, without_covered
@@ -146,13 +145,6 @@ class TestWithoutCovered:
         assert [[c.text for c in r] for r in without_covered(GRIDS[2])] == [["A"], ["c", "d"]]
         assert [[c.text for c in r] for r in without_covered(GRIDS[3])] == [["A", "b"], [], ["e"]]
         assert without_covered(GRIDS[0]) == [list(r) for r in GRIDS[0]]
-
-    @pytest.mark.parametrize("rows", GRIDS)
-    def test_same_as_the_table_readers_own(self, rows: tuple[tuple[Cell, ...], ...]) -> None:
-        own = getattr(tables, "_without_covered", None)
-        if own is None:
-            pytest.skip("tables.py reads grids with grid.without_covered itself")
-        assert without_covered(rows) == own(rows)
 
     def test_inverse_of_flow(self) -> None:
         group = [
