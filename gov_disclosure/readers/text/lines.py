@@ -1,0 +1,261 @@
+"""The line pass: what every line of a text dump is, computed once per document and shared by
+every dialect, and the one run finder the dialects' region searches are built on.
+
+`scan` makes a `Lines` view: a `Sequence[str]` (so a user's dialect written against plain
+lines still works) that also carries `facts`, one `LineFacts` per line. When the text has blank-
+padded lines it also carries `layout`, the blank-run cells of every line with their columns under
+both measures (display with CJK = 2, and code points), which the fixed-width dialect reads.
+No template knowledge here.
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple, overload
+
+import regex
+
+from gov_disclosure.furniture import is_page_mark
+from gov_disclosure.normalize import looks_numeric
+from gov_disclosure.numbering import match_marker
+from gov_disclosure.readers.text.settings import DEFAULTS, TextSettings
+
+BLANKS = " \u3000\xa0"  # what pads fixed-width cells
+_WORD = regex.compile(f"[^{BLANKS}\t]+")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\f\v\r"))  # pdftotext starts each page with a form feed
+_FOREIGN = regex.compile(r"[|｜]|\S\t+\S")  # pipe or TAB cells: not a blank-padded line
+_GAP = regex.compile(f"[{BLANKS}]{{2,}}|\\d[{BLANKS}]\\d")
+_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HEADING_NUMERALS = frozenset("一二三四五六七八九十")
+_HEADING_START = _HEADING_NUMERALS | {"（", "("}
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip(" \t\r\u00a0\u3000")
+
+
+def looks_like_heading(line: str) -> bool:
+    """A generic enumerated heading (`三、…`, `（二）…`): never a wrapped table cell."""
+    m = match_marker(line)
+    if m is None:
+        return False
+    if m.style == "chinese":
+        return m.punct in ("、", ".", "．") and set(m.marker[:-1].rstrip()) <= _HEADING_NUMERALS
+    if m.style == "paren-chinese":
+        return m.marker[0] in "（(" and m.marker[-1] in ")）" and set(m.marker[1:-1]) <= _HEADING_NUMERALS
+    return False
+
+
+def is_continuation_text(line: str, max_length: int = DEFAULTS.max_continuation) -> bool:
+    """A short line of text that may be the rest of a wrapped cell."""
+    text = line.strip()
+    return bool(text) and "\t" not in line and len(text) <= max_length and not looks_like_heading(text)
+
+
+def is_number(text: str) -> bool:
+    """A value cell (signed or unit-suffixed number, or a dash placeholder), as the mapping
+    stage will read it."""
+    return bool(text.strip()) and looks_numeric(text)
+
+
+class LineFacts(NamedTuple):
+    """What one line is, for every dialect. (A named tuple: immutable, slotted and cheap, as
+    there is one per line of every document.)"""
+
+    blank: bool  # nothing but blanks
+    tabs: int  # TAB characters
+    tab_led: bool  # starts with a TAB (`\tx` is a cell line of a cell-per-line dump)
+    pipes: int  # `|` characters
+    framed: bool  # `|…|` after stripping
+    rule: bool  # a framed markdown rule line `|---|:--|`
+    pipe_led: bool  # starts with `|` after blanks
+    short_text: bool  # `is_continuation_text`: may be the rest of a wrapped cell
+    heading: bool  # `looks_like_heading`
+    foreign: bool  # has pipe or TAB cells: never a blank-padded table line
+    gapped: bool  # blank-padded: two cells apart (and not foreign)
+
+    @property
+    def cell_line(self) -> bool:
+        """`\\tx`: one cell of a cell-per-line dump (a lone TAB is an empty cell)."""
+        return self.tab_led and self.tabs == 1
+
+    @property
+    def tsv_row(self) -> bool:
+        """A row of TAB-separated cells."""
+        return self.tabs >= 2 or (self.tabs == 1 and not self.tab_led)
+
+
+_EMPTY = LineFacts(True, 0, False, 0, False, False, False, False, False, False, False)
+
+
+def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
+    if not line:
+        return _EMPTY
+    body = line.rstrip("\r\n")
+    stripped = line.strip()
+    framed = len(stripped) >= 2 and stripped[0] == "|" and stripped[-1] == "|"
+    heading = stripped[:1] in _HEADING_START and looks_like_heading(stripped)
+    tabs = body.count("\t")
+    foreign = _FOREIGN.search(line) is not None
+    return LineFacts(
+        blank=not line.strip(" \t\r\u00a0\u3000"),
+        tabs=tabs,
+        tab_led=line[0] == "\t",
+        pipes=line.count("|"),
+        framed=framed,
+        rule=framed and "-" in stripped and _RULE.match(line) is not None,
+        pipe_led=stripped[:1] == "|",
+        short_text=bool(stripped) and not tabs and len(stripped) <= settings.max_continuation and not heading,
+        heading=heading,
+        foreign=foreign,
+        gapped=not foreign and _GAP.search(line.strip(BLANKS)) is not None,
+    )
+
+
+class Span(NamedTuple):
+    """One blank-padded cell of a line: its text and its `[start, end)` columns in code points
+    (pdftotext's measure) and in display columns (CJK = 2)."""
+
+    text: str
+    start: int
+    end: int
+    wide_start: int
+    wide_end: int
+
+
+class Layout(NamedTuple):
+    """A line as the fixed-width dialect sees it: a page mark (`- 3 -`), and its cells."""
+
+    page_mark: bool
+    spans: tuple[Span, ...]
+
+
+def wide_chars(text: str) -> dict[int, None]:
+    """A `str.translate` table deleting the East Asian wide and fullwidth characters of `text`:
+    `len(s) - len(s.translate(table))` is then how many display columns `s` has beyond its
+    length."""
+    return {ord(c): None for c in set(text) if ord(c) >= 0x1100 and unicodedata.east_asian_width(c) in ("W", "F")}
+
+
+def blank_runs(line: str, wide: Mapping[int, None] | None = None) -> tuple[Span, ...]:
+    """Cells of one line: words split at blank runs; a single blank joins two words (`(一)
+    予以公开`) unless both are numbers (`1288 21`). `wide` is `wide_chars` of the document
+    (else of the line)."""
+    line = line.translate(_ZERO_WIDTH)
+    words: list[tuple[int, int]] = []
+    begin = prev = prev_s = -1
+    for m in _WORD.finditer(line):
+        s, e = m.span()
+        if prev >= 0 and (s - prev > 1 or is_number(line[prev_s:prev]) and is_number(line[s:e])):
+            words.append((begin, prev))
+            begin = -1
+        begin = s if begin < 0 else begin
+        prev_s, prev = s, e
+    if begin >= 0:
+        words.append((begin, prev))
+    if line.isascii():
+        return tuple(Span(line[s:e], s, e, s, e) for s, e in words)
+    table = wide_chars(line) if wide is None else wide
+    out: list[Span] = []
+    extra = done = 0
+    for s, e in words:
+        gap, text = line[done:s], line[s:e]
+        extra += len(gap) - len(gap.translate(table))
+        ws = s + extra
+        extra += len(text) - len(text.translate(table))
+        out.append(Span(text, s, e, ws, e + extra))
+        done = e
+    return tuple(out)
+
+
+class Lines(Sequence[str]):
+    """The lines of one text with their facts; slicing keeps the facts of the slice."""
+
+    __slots__ = ("_lines", "facts", "layout", "settings")
+
+    def __init__(
+        self,
+        lines: Sequence[str],
+        facts: Sequence[LineFacts],
+        layout: Sequence[Layout] | None,
+        settings: TextSettings,
+    ) -> None:
+        self._lines = lines
+        self.facts = facts
+        self.layout = layout
+        self.settings = settings
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Lines: ...
+
+    def __getitem__(self, index: int | slice) -> str | Lines:
+        if isinstance(index, slice):
+            layout = None if self.layout is None else self.layout[index]
+            return Lines(self._lines[index], self.facts[index], layout, self.settings)
+        return self._lines[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+
+def scan(lines: Sequence[str], settings: TextSettings | None = None, *, layout: bool | None = None) -> Lines:
+    """The line pass. `layout` (the blank-run cells) is computed when asked, or by default when
+    two lines are blank-padded (a fixed-width table needs two). A `Lines` that already has what
+    is asked (and the same settings, when given) is returned as it is."""
+    if isinstance(lines, Lines):
+        if (settings is None or settings == lines.settings) and (not layout or lines.layout is not None):
+            return lines
+        settings = settings or lines.settings
+        lines = lines._lines
+    settings = settings or DEFAULTS
+    facts = tuple(line_facts(line, settings) for line in lines)
+    if layout is None:
+        layout = sum(f.gapped for f in facts) >= 2
+    if not layout:
+        return Lines(lines, facts, None, settings)
+    wide = wide_chars("".join(lines))
+    rows = tuple(
+        Layout(page_mark=is_page_mark(line), spans=blank_runs(line, wide)) if not f.blank else Layout(False, ())
+        for line, f in zip(lines, facts, strict=True)
+    )
+    return Lines(lines, facts, rows, settings)
+
+
+class Claim(enum.Enum):
+    """How a dialect sees a line when finding its runs."""
+
+    STOP = 0  # ends a run
+    MEMBER = 1  # a line of the table: counts, and extends the run
+    JOIN = 2  # belongs to the run when lines follow (a wrapped cell): extends it, not counted
+    GAP = 3  # may sit inside a run (a blank line) but never ends one
+
+
+def runs(claims: Sequence[Claim], minimum: int, *, start_on_join: bool = False) -> list[tuple[int, int]]:
+    """Half-open runs `[start, end)` of claimed lines with at least `minimum` members: each
+    starts at a member (or a joining line, if `start_on_join`) and goes on over members,
+    joining lines and gaps until a STOP; it ends after its last member or joining line."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(claims)
+    while i < n:
+        claim = claims[i]
+        if claim is not Claim.MEMBER and not (start_on_join and claim is Claim.JOIN):
+            i += 1
+            continue
+        end, count, j = i + 1, int(claim is Claim.MEMBER), i + 1
+        while j < n and (claim := claims[j]) is not Claim.STOP:
+            if claim is not Claim.GAP:
+                end = j + 1
+                count += claim is Claim.MEMBER
+            j += 1
+        if count >= minimum:
+            out.append((i, end))
+        i = j
+    return out
