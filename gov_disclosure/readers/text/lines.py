@@ -25,7 +25,7 @@ from gov_disclosure.readers.text.settings import DEFAULTS, TextSettings
 BLANKS = " \u3000\xa0"  # what pads fixed-width cells
 _WORD = regex.compile(f"[^{BLANKS}\t]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\f\v\r"))  # pdftotext starts each page with a form feed
-_FOREIGN = regex.compile(r"[|｜]|\S\t+\S")  # pipe or TAB cells: not a blank-padded line
+_TAB_CELLS = regex.compile(r"\S\t+\S")  # with a pipe: another dialect's line, never blank-padded
 _GAP = regex.compile(f"[{BLANKS}]{{2,}}|\\d[{BLANKS}]\\d")
 _RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HEADING_NUMERALS = frozenset("一二三四五六七八九十")
@@ -91,26 +91,29 @@ _EMPTY = LineFacts(True, 0, False, 0, False, False, False, False, False, False, 
 
 
 def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
+    """The facts of one line (cheap tests first: most lines have no TAB, pipe or blank)."""
     if not line:
         return _EMPTY
-    body = line.rstrip("\r\n")
     stripped = line.strip()
-    framed = len(stripped) >= 2 and stripped[0] == "|" and stripped[-1] == "|"
-    heading = stripped[:1] in _HEADING_START and looks_like_heading(stripped)
-    tabs = body.count("\t")
-    foreign = _FOREIGN.search(line) is not None
+    first = stripped[:1]
+    tabs = line.count("\t")
+    pipes = line.count("|")
+    framed = pipes >= 2 and first == "|" and stripped[-1] == "|"
+    heading = first in _HEADING_START and looks_like_heading(stripped)
+    foreign = pipes > 0 or "｜" in line or tabs > 0 and _TAB_CELLS.search(line) is not None
+    padded = " " in line or "\u3000" in line or "\xa0" in line
     return LineFacts(
-        blank=not line.strip(" \t\r\u00a0\u3000"),
-        tabs=tabs,
-        tab_led=line[0] == "\t",
-        pipes=line.count("|"),
-        framed=framed,
-        rule=framed and "-" in stripped and _RULE.match(line) is not None,
-        pipe_led=stripped[:1] == "|",
-        short_text=bool(stripped) and not tabs and len(stripped) <= settings.max_continuation and not heading,
-        heading=heading,
-        foreign=foreign,
-        gapped=not foreign and _GAP.search(line.strip(BLANKS)) is not None,
+        not line.strip(" \t\r\u00a0\u3000"),
+        tabs,
+        line[0] == "\t",
+        pipes,
+        framed,
+        framed and "-" in stripped and _RULE.match(line) is not None,
+        first == "|",
+        bool(stripped) and not tabs and len(stripped) <= settings.max_continuation and not heading,
+        heading,
+        foreign,
+        padded and not foreign and _GAP.search(line.strip(BLANKS)) is not None,
     )
 
 
@@ -170,6 +173,9 @@ def blank_runs(line: str, wide: Mapping[int, None] | None = None) -> tuple[Span,
     return tuple(out)
 
 
+_NO_CELLS = Layout(False, ())
+
+
 class Lines(Sequence[str]):
     """The lines of one text with their facts; slicing keeps the facts of the slice."""
 
@@ -208,25 +214,26 @@ class Lines(Sequence[str]):
 
 def scan(lines: Sequence[str], settings: TextSettings | None = None, *, layout: bool | None = None) -> Lines:
     """The line pass. `layout` (the blank-run cells) is computed when asked, or by default when
-    two lines are blank-padded (a fixed-width table needs two). A `Lines` that already has what
-    is asked (and the same settings, when given) is returned as it is."""
-    if isinstance(lines, Lines):
-        if (settings is None or settings == lines.settings) and (not layout or lines.layout is not None):
+    two lines are blank-padded (a fixed-width table needs two). A `Lines` keeps its facts (when
+    the settings agree) and gains the layout if asked for it."""
+    if isinstance(lines, Lines) and (settings is None or settings == lines.settings):
+        if not layout or lines.layout is not None:
             return lines
-        settings = settings or lines.settings
-        lines = lines._lines
+        return Lines(lines._lines, lines.facts, _layout(lines._lines, lines.facts), lines.settings)
+    text = lines._lines if isinstance(lines, Lines) else lines
     settings = settings or DEFAULTS
-    facts = tuple(line_facts(line, settings) for line in lines)
+    facts = tuple(line_facts(line, settings) for line in text)
     if layout is None:
         layout = sum(f.gapped for f in facts) >= 2
-    if not layout:
-        return Lines(lines, facts, None, settings)
+    return Lines(text, facts, _layout(text, facts) if layout else None, settings)
+
+
+def _layout(lines: Sequence[str], facts: Sequence[LineFacts]) -> tuple[Layout, ...]:
     wide = wide_chars("".join(lines))
-    rows = tuple(
-        Layout(page_mark=is_page_mark(line), spans=blank_runs(line, wide)) if not f.blank else Layout(False, ())
+    return tuple(
+        Layout(page_mark=is_page_mark(line), spans=blank_runs(line, wide)) if not f.blank else _NO_CELLS
         for line, f in zip(lines, facts, strict=True)
     )
-    return Lines(lines, facts, rows, settings)
 
 
 class Claim(enum.Enum):

@@ -97,6 +97,8 @@ def candidates(lines: Lines, dialects: Sequence[Dialect]) -> tuple[list[Candidat
         for k in group:
             dialect = dialects[k]
             regions = [(n, r) for n, r in enumerate(dialect.regions(lines)) if not any(c.overlaps(*r) for c in strict)]
+            if not regions:
+                continue
             for (n, (start, end)), reading in zip(regions, _read(dialect, lines, [r for _, r in regions]), strict=True):
                 if reading is not None:
                     s = score(reading.rows, reading.dropped_empty) * p

@@ -72,6 +72,8 @@ class FixedWidthDialect:
 
     def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
         """Every region read under the document's measure."""
+        if not regions:
+            return []
         view = scan(lines, layout=True)
         assert view.layout is not None
         finders = self.measured([view.layout[s:e] for s, e in regions], self._settings(view))
