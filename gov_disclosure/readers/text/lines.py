@@ -29,7 +29,6 @@ _TAB_CELLS = regex.compile(r"\S\t+\S")  # with a pipe: another dialect's line, n
 _GAP = regex.compile(f"[{BLANKS}]{{2,}}|\\d[{BLANKS}]\\d")
 _RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HEADING_NUMERALS = frozenset("一二三四五六七八九十")
-_HEADING_START = _HEADING_NUMERALS | {"（", "("}
 
 
 def is_blank(line: str) -> bool:
@@ -75,19 +74,12 @@ class LineFacts(NamedTuple):
     heading: bool  # `looks_like_heading`
     foreign: bool  # has pipe or TAB cells: never a blank-padded table line
     gapped: bool  # blank-padded: two cells apart (and not foreign)
-
-    @property
-    def cell_line(self) -> bool:
-        """`\\tx`: one cell of a cell-per-line dump (a lone TAB is an empty cell)."""
-        return self.tab_led and self.tabs == 1
-
-    @property
-    def tsv_row(self) -> bool:
-        """A row of TAB-separated cells."""
-        return self.tabs >= 2 or (self.tabs == 1 and not self.tab_led)
+    cell_line: bool  # `\\tx`: one cell of a cell-per-line dump (a lone TAB is an empty cell)
+    tsv_row: bool  # a row of TAB-separated cells: two TABs, or one not leading
 
 
-_EMPTY = LineFacts(True, 0, False, 0, False, False, False, False, False, False, False)
+_new = tuple.__new__  # a LineFacts from its fields in order, without the keyword-handling __new__
+_EMPTY = LineFacts(True, 0, False, 0, False, False, False, False, False, False, False, False, False)
 
 
 def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
@@ -99,21 +91,31 @@ def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
     tabs = line.count("\t")
     pipes = line.count("|")
     framed = pipes >= 2 and first == "|" and stripped[-1] == "|"
-    heading = first in _HEADING_START and looks_like_heading(stripped)
-    foreign = pipes > 0 or "｜" in line or tabs > 0 and _TAB_CELLS.search(line) is not None
-    padded = " " in line or "\u3000" in line or "\xa0" in line
-    return LineFacts(
-        not line.strip(" \t\r\u00a0\u3000"),
-        tabs,
-        line[0] == "\t",
-        pipes,
-        framed,
-        framed and "-" in stripped and _RULE.match(line) is not None,
-        first == "|",
-        bool(stripped) and not tabs and len(stripped) <= settings.max_continuation and not heading,
-        heading,
-        foreign,
-        padded and not foreign and _GAP.search(line.strip(BLANKS)) is not None,
+    heading = (
+        first in _HEADING_NUMERALS or first in "（(" and stripped[1:2] in _HEADING_NUMERALS
+    ) and looks_like_heading(stripped)
+    tab_led = line[0] == "\t"
+    foreign = (
+        pipes > 0 or "｜" in line or (tabs > 1 or tabs == 1 and not tab_led) and _TAB_CELLS.search(line) is not None
+    )
+    padded = not foreign and (" " in line or "\u3000" in line or "\xa0" in line)
+    return _new(
+        LineFacts,
+        (
+            not line.strip(" \t\r\u00a0\u3000"),
+            tabs,
+            tab_led,
+            pipes,
+            framed,
+            framed and "-" in stripped and _RULE.match(line) is not None,
+            first == "|",
+            bool(stripped) and not tabs and len(stripped) <= settings.max_continuation and not heading,
+            heading,
+            foreign,
+            padded and _GAP.search(line.strip(BLANKS)) is not None,
+            tab_led and tabs == 1,
+            tabs >= 2 or tabs == 1 and not tab_led,
+        ),
     )
 
 
@@ -250,17 +252,18 @@ def runs(claims: Sequence[Claim], minimum: int, *, start_on_join: bool = False) 
     starts at a member (or a joining line, if `start_on_join`) and goes on over members,
     joining lines and gaps until a STOP; it ends after its last member or joining line."""
     out: list[tuple[int, int]] = []
+    stop, member, gap = Claim.STOP, Claim.MEMBER, Claim.GAP
+    starts = (member, Claim.JOIN) if start_on_join else (member,)
     i, n = 0, len(claims)
     while i < n:
-        claim = claims[i]
-        if claim is not Claim.MEMBER and not (start_on_join and claim is Claim.JOIN):
+        if claims[i] not in starts:
             i += 1
             continue
-        end, count, j = i + 1, int(claim is Claim.MEMBER), i + 1
-        while j < n and (claim := claims[j]) is not Claim.STOP:
-            if claim is not Claim.GAP:
+        end, count, j = i + 1, int(claims[i] is member), i + 1
+        while j < n and (claim := claims[j]) is not stop:
+            if claim is not gap:
                 end = j + 1
-                count += claim is Claim.MEMBER
+                count += claim is member
             j += 1
         if count >= minimum:
             out.append((i, end))

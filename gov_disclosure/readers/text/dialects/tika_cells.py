@@ -36,15 +36,16 @@ def continues(facts: Sequence[LineFacts], i: int) -> bool:
 
 def claims(facts: Sequence[LineFacts]) -> list[Claim]:
     """Cell lines are members; blank lines and wrapped cell text may sit between them."""
-    out: list[Claim] = []
-    for i, f in enumerate(facts):
-        if f.cell_line:
-            out.append(Claim.MEMBER)
-        elif f.blank:
-            out.append(Claim.GAP)
-        else:
-            out.append(Claim.JOIN if continues(facts, i) else Claim.STOP)
-    return out
+    return [
+        Claim.MEMBER
+        if f.cell_line
+        else Claim.GAP
+        if f.blank
+        else Claim.JOIN
+        if f.short_text and continues(facts, i)
+        else Claim.STOP
+        for i, f in enumerate(facts)
+    ]
 
 
 class TikaCellsDialect:
