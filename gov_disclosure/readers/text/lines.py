@@ -131,16 +131,21 @@ class Span(NamedTuple):
 
 
 class Layout(NamedTuple):
-    """A line as the fixed-width dialect sees it: a page mark (`- 3 -`), and its cells."""
+    """A line as the fixed-width dialect sees it: a page mark (`- 3 -`), and its cells --
+    measured in the line pass unless the line is another dialect's or long prose, which no
+    fixed-width table holds (`cells()` measures them when asked all the same)."""
 
     page_mark: bool
-    spans: tuple[Span, ...]
+    spans: tuple[Span, ...] | None
+    line: str
+
+    def cells(self) -> tuple[Span, ...]:
+        return self.spans if self.spans is not None else blank_runs(self.line)
 
 
 def wide_chars(text: str) -> dict[int, None]:
     """A `str.translate` table deleting the East Asian wide and fullwidth characters of `text`:
-    `len(s) - len(s.translate(table))` is then how many display columns `s` has beyond its
-    length."""
+    a word of `n` characters that keeps `k` of them is `2n - k` display columns wide."""
     return {ord(c): None for c in set(text) if ord(c) >= 0x1100 and unicodedata.east_asian_width(c) in ("W", "F")}
 
 
@@ -149,33 +154,32 @@ def blank_runs(line: str, wide: Mapping[int, None] | None = None) -> tuple[Span,
     予以公开`) unless both are numbers (`1288 21`). `wide` is `wide_chars` of the document
     (else of the line)."""
     line = line.translate(_ZERO_WIDTH)
-    words: list[tuple[int, int]] = []
-    begin = prev = prev_s = -1
-    for m in _WORD.finditer(line):
-        s, e = m.span()
-        if prev >= 0 and (s - prev > 1 or is_number(line[prev_s:prev]) and is_number(line[s:e])):
-            words.append((begin, prev))
-            begin = -1
-        begin = s if begin < 0 else begin
-        prev_s, prev = s, e
-    if begin >= 0:
-        words.append((begin, prev))
-    if line.isascii():
-        return tuple(Span(line[s:e], s, e, s, e) for s, e in words)
-    table = wide_chars(line) if wide is None else wide
+    words = [m.span() for m in _WORD.finditer(line)]
+    table = wide_chars(line) if wide is None and not line.isascii() else wide or {}
     out: list[Span] = []
-    extra = done = 0
-    for s, e in words:
-        gap, text = line[done:s], line[s:e]
-        extra += len(gap) - len(gap.translate(table))
-        ws = s + extra
-        extra += len(text) - len(text.translate(table))
-        out.append(Span(text, s, e, ws, e + extra))
-        done = e
+    first = done = shown = 0  # shown: display column of `done`
+    for k in range(1, len(words) + 1):
+        if k < len(words):
+            (ps, pe), (s, e) = words[k - 1], words[k]
+            if s - pe == 1 and not (is_number(line[ps:pe]) and is_number(line[s:e])):
+                continue
+        begin, end = words[first][0], words[k - 1][1]
+        gap, text = line[done:begin], line[begin:end]
+        shown += len(gap) + gap.count("\u3000")  # blanks and TABs: only U+3000 is wide
+        width = len(text) if text.isascii() else 2 * len(text) - len(text.translate(table))
+        out.append(Span(text, begin, end, shown, shown + width))
+        first, done, shown = k, end, shown + width
     return tuple(out)
 
 
-_NO_CELLS = Layout(False, ())
+def is_long_prose(line: str, prose_width: int) -> bool:
+    """A line at least two prose widths long with no blank run in it: prose, whatever its
+    display width (which is then not worth measuring)."""
+    body = line.strip(BLANKS + "\f\v\r")
+    return len(body) >= 2 * prose_width and not _GAP.search(body)
+
+
+_NO_CELLS = Layout(False, (), "")
 
 
 class Lines(Sequence[str]):
@@ -221,19 +225,24 @@ def scan(lines: Sequence[str], settings: TextSettings | None = None, *, layout: 
     if isinstance(lines, Lines) and (settings is None or settings == lines.settings):
         if not layout or lines.layout is not None:
             return lines
-        return Lines(lines._lines, lines.facts, _layout(lines._lines, lines.facts), lines.settings)
+        return Lines(lines._lines, lines.facts, _layout(lines._lines, lines.facts, lines.settings), lines.settings)
     text = lines._lines if isinstance(lines, Lines) else lines
     settings = settings or DEFAULTS
     facts = tuple(line_facts(line, settings) for line in text)
     if layout is None:
         layout = sum(f.gapped for f in facts) >= 2
-    return Lines(text, facts, _layout(text, facts) if layout else None, settings)
+    return Lines(text, facts, _layout(text, facts, settings) if layout else None, settings)
 
 
-def _layout(lines: Sequence[str], facts: Sequence[LineFacts]) -> tuple[Layout, ...]:
+def _layout(lines: Sequence[str], facts: Sequence[LineFacts], settings: TextSettings) -> tuple[Layout, ...]:
     wide = wide_chars("".join(lines))
+    prose = settings.fixed_width.prose_width
     return tuple(
-        Layout(page_mark=is_page_mark(line), spans=blank_runs(line, wide)) if not f.blank else _NO_CELLS
+        _NO_CELLS
+        if f.blank
+        else Layout(
+            is_page_mark(line), None if f.foreign or is_long_prose(line, prose) else blank_runs(line, wide), line
+        )
         for line, f in zip(lines, facts, strict=True)
     )
 

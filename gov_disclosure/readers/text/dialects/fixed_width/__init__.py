@@ -83,7 +83,7 @@ class FixedWidthDialect:
         """The regions' finders under the document's measure: display columns unless code
         points make the value columns more regular. Rows are assembled later, for these only."""
         display = [FixedWidthFinder(lay, wide=True, settings=settings) for lay in layouts]
-        if all(s.start == s.wide_start and s.end == s.wide_end for lay in layouts for x in lay for s in x.spans):
+        if all(s.start == s.wide_start and s.end == s.wide_end for lay in layouts for x in lay for s in x.cells()):
             return display  # no wide character before a cell's end: the measures agree
         points = [FixedWidthFinder(lay, wide=False, settings=settings) for lay in layouts]
         return points if _irregularity(points) < _irregularity(display) else display

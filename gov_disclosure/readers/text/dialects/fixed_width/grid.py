@@ -71,13 +71,13 @@ def tokens(layout: Sequence[Layout], *, wide: bool) -> list[list[Token]]:
 
 def _measured(lay: Layout, index: int, wide: bool) -> list[Token]:
     if wide:
-        return [Token(s.text, s.wide_start, s.wide_end, index) for s in lay.spans]
-    return [Token(s.text, s.start, s.end, index) for s in lay.spans]
+        return [Token(s.text, s.wide_start, s.wide_end, index) for s in lay.cells()]
+    return [Token(s.text, s.start, s.end, index) for s in lay.cells()]
 
 
 def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
     """Cells of one line with display (`wide`) or code-point column spans."""
-    return _measured(Layout(False, blank_runs(line)), index, wide)
+    return _measured(Layout(False, blank_runs(line), line), index, wide)
 
 
 def is_enumerated(text: str) -> bool:
@@ -146,17 +146,20 @@ def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[ValueColumn]:
     line; then neighbouring columns at most `tol` apart merge if no line uses both."""
     groups: list[tuple[list[Token], set[int]]] = []
     his: list[int] = []
+    active: list[int] = []  # groups a later cell may still overlap (cells come by start column)
     for t in sorted(tokens, key=lambda t: (t.start, t.end, t.line)):
-        fits = [(min(t.end, hi) - t.start, g) for g, hi in enumerate(his) if t.line not in groups[g][1]]
+        active = [g for g in active if his[g] > t.start]
+        fits = [(min(t.end, his[g]) - t.start, g) for g in active if t.line not in groups[g][1]]
         overlap, best = max(fits, default=(0, -1))
         if overlap <= 0:
+            active.append(len(groups))
             groups.append(([t], {t.line}))
             his.append(t.end)
         else:
             groups[best][0].append(t)
             groups[best][1].add(t.line)
             his[best] = max(his[best], t.end)
-    hulls = (ValueColumn(min(m.start for m in g), max(m.end for m in g), tuple(g)) for g, _ in groups)
+    hulls = (ValueColumn(g[0].start, hi, tuple(g)) for (g, _), hi in zip(groups, his, strict=True))
     cols = sorted(hulls, key=lambda c: (c.lo, c.hi))
     merged: list[ValueColumn] = []
     for col in cols:

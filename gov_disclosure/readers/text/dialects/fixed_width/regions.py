@@ -6,13 +6,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 
-import regex
-
 from gov_disclosure.numbering import match_marker
-from gov_disclosure.readers.text.lines import BLANKS, Lines, scan
+from gov_disclosure.readers.text.lines import BLANKS, Layout, Lines, is_long_prose, scan
 from gov_disclosure.readers.text.settings import FixedWidthSettings
 
-_GAP = regex.compile(f"[{BLANKS}]{{2,}}|\\d[{BLANKS}]\\d")
 _NUMERALS = frozenset("一二三四五六七八九十")
 
 
@@ -36,17 +33,15 @@ def is_section_heading(text: str) -> bool:
     return len(numeral) <= 3 and set(numeral) <= _NUMERALS and len(rest) >= 2 and not rest[1].isspace()
 
 
-def _cells(
-    line: str, foreign: bool, page_mark: bool, spans: Sequence[tuple[str, int, int, int, int]], prose: int
-) -> list[tuple[str, int, int]]:
+def _cells(layout: Layout, foreign: bool, prose: int) -> list[tuple[str, int, int]]:
     """Text and display span of the cells of a line, as far as classifying it needs: none for
-    another dialect's line or a page number, one for a long gap-free line (certainly prose)."""
-    if foreign or page_mark:
+    another dialect's line or a page number, one for long prose (certainly prose-wide)."""
+    if foreign or layout.page_mark:
         return []
-    body = line.strip(BLANKS + "\f\v\r")
-    if len(body) >= 2 * prose and not _GAP.search(body):
+    if is_long_prose(layout.line, prose):
+        body = layout.line.strip(BLANKS + "\f\v\r")
         return [(body, 0, 2 * len(body))]
-    return [(text, start, end) for text, _, _, start, end in spans]
+    return [(text, start, end) for text, _, _, start, end in layout.cells()]
 
 
 def line_kinds(lines: Sequence[str], settings: FixedWidthSettings | None = None) -> list[Kind]:
@@ -55,10 +50,7 @@ def line_kinds(lines: Sequence[str], settings: FixedWidthSettings | None = None)
     view: Lines = scan(lines, layout=True)
     assert view.layout is not None
     s = settings or view.settings.fixed_width
-    toks = [
-        _cells(line, f.foreign, lay.page_mark, lay.spans, s.prose_width)
-        for line, f, lay in zip(view, view.facts, view.layout, strict=True)
-    ]
+    toks = [_cells(lay, f.foreign, s.prose_width) for f, lay in zip(view.facts, view.layout, strict=True)]
     wide = [len(ts) == 1 and ts[0][2] - ts[0][1] >= s.prose_width for ts in toks]
     kinds: list[Kind] = []
     for i, ts in enumerate(toks):
