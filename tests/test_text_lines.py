@@ -7,6 +7,7 @@ from __future__ import annotations
 from gov_disclosure.readers.text.lines import (
     Claim,
     Lines,
+    Span,
     blank_runs,
     line_facts,
     looks_like_heading,
@@ -91,7 +92,16 @@ class TestScan:
         lines = scan(["规章    1", "第 3 页", "规范性文件    2"])
         assert lines.layout is not None
         assert [lay.page_mark for lay in lines.layout] == [False, True, False]
-        assert [s.text for s in lines.layout[2].spans] == ["规范性文件", "2"]
+        assert [s.text for s in lines.layout[2].cells()] == ["规范性文件", "2"]
+
+    def test_long_prose_and_other_dialects_lines_are_measured_only_when_asked(self) -> None:
+        prose = "这" * 80  # two prose widths, no blank run
+        lines = scan(["规章    1", prose, "规章\t1\t2", "规范性文件    2"])
+        assert lines.layout is not None
+        assert [lay.spans is None for lay in lines.layout] == [False, True, True, False]
+        assert lines.layout[1].cells() == (Span(prose, 0, 80, 0, 160),)
+        # a lone TAB separates words like a single blank: it joins them unless both are numbers
+        assert [s.text for s in lines.layout[2].cells()] == ["规章\t1", "2"]
 
     def test_a_view_of_plain_lines(self) -> None:
         lines = scan(["\ta", "", "\tb", "x"])

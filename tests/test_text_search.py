@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from gov_disclosure.blocks import Cell, Position, Table
+from gov_disclosure.blocks import Cell, Paragraph, Position, Table
 from gov_disclosure.readers.text import DIALECTS, read_text
 from gov_disclosure.readers.text.dialects import base
 from gov_disclosure.readers.text.dialects.base import Reading
@@ -17,7 +17,7 @@ from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
 from gov_disclosure.readers.text.dialects.pipe import PipeDialect
 from gov_disclosure.readers.text.lines import Lines, scan
 from gov_disclosure.readers.text.search import score_table, search
-from gov_disclosure.readers.text.settings import TextSettings
+from gov_disclosure.readers.text.settings import FixedWidthSettings, TextSettings
 
 MARKDOWN = "前文\n| 项目 | 数量 |\n|---|---|\n| 规章 | 1 |\n| 规范性文件 | 2 |\n后文"
 
@@ -158,3 +158,18 @@ def test_a_clean_reading_under_a_stronger_one_is_not_decided_at_once() -> None:
         (5, 10, "wide", "search"),
     ]
     assert inner.asked == 1  # not asked again
+
+
+def test_settings_reach_the_line_pass_and_the_dialects() -> None:
+    wrapped = "这是一个三十一个字符长的被折行的单元格文字内容测试用的句子啊啊"  # 31 characters
+    text = f"\t项目\n\t数量\n\n\t规章\n{wrapped}\n\t1\n"
+    default = read_text(text)
+    assert [[c.text for c in row] for row in default.tables[0].rows] == [["项目", "数量"], ["规章"]]
+    assert default.blocks[1:] == (Paragraph(wrapped, Position(line=5)), Paragraph("\t1", Position(line=6)))
+    longer = read_text(text, settings=TextSettings(max_continuation=31))
+    assert [[c.text for c in row] for row in longer.tables[0].rows] == [["项目", "数量"], [f"规章\n{wrapped}", "1"]]
+
+    padded = "规章    1    2\n\n规范性文件    3    4"
+    assert read_text(padded).dialect == "fixed-width"  # a blank line inside the table is bridged...
+    strict = TextSettings(fixed_width=FixedWidthSettings(max_blank_run=0))
+    assert read_text(padded, settings=strict).tables == ()  # ...unless no blank line may be

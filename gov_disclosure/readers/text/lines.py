@@ -90,19 +90,18 @@ def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
     first = stripped[:1]
     tabs = line.count("\t")
     pipes = line.count("|")
+    tab_led = line[0] == "\t"
     framed = pipes >= 2 and first == "|" and stripped[-1] == "|"
     heading = (
         first in _HEADING_NUMERALS or first in "（(" and stripped[1:2] in _HEADING_NUMERALS
     ) and looks_like_heading(stripped)
-    tab_led = line[0] == "\t"
     foreign = (
-        pipes > 0 or "｜" in line or (tabs > 1 or tabs == 1 and not tab_led) and _TAB_CELLS.search(line) is not None
+        pipes > 0 or "｜" in line or (tabs > 1 or not tab_led) and tabs > 0 and _TAB_CELLS.search(line) is not None
     )
-    padded = not foreign and (" " in line or "\u3000" in line or "\xa0" in line)
     return _new(
         LineFacts,
         (
-            not line.strip(" \t\r\u00a0\u3000"),
+            not stripped and not line.strip(" \t\r\u00a0\u3000"),  # some blanks are not whitespace
             tabs,
             tab_led,
             pipes,
@@ -112,7 +111,9 @@ def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
             bool(stripped) and not tabs and len(stripped) <= settings.max_continuation and not heading,
             heading,
             foreign,
-            padded and _GAP.search(line.strip(BLANKS)) is not None,
+            not foreign
+            and (" " in line or "\u3000" in line or "\xa0" in line)
+            and _GAP.search(line.strip(BLANKS)) is not None,
             tab_led and tabs == 1,
             tabs >= 2 or tabs == 1 and not tab_led,
         ),

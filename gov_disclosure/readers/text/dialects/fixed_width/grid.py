@@ -329,7 +329,8 @@ def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[To
         score += sum(c.spread() for c in cols) + penalty * len(cols)
         for t in headers.get(b, []):
             if cols and t.centre2 >= 2 * cols[0].lo:
-                score += min(max(c.lo - t.centre2 / 2, t.centre2 / 2 - c.hi, 0) for c in cols)
+                x = t.centre2 / 2
+                score += min(max(c.lo - x, x - c.hi, 0) for c in cols)
     return score
 
 
