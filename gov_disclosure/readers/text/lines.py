@@ -3,7 +3,7 @@ every dialect, and the one run finder the dialects' region searches are built on
 
 `scan` makes a `Lines` view: a `Sequence[str]` (so a user's dialect written against plain
 lines still works) that also carries `facts`, one `LineFacts` per line. When the text has blank-
-padded lines it also carries `layout`, the blank-run cells of every line with their columns under
+padded lines it also carries `layout`, the blank-run cells of its lines with their columns under
 both measures (display with CJK = 2, and code points), which the fixed-width dialect reads.
 No template knowledge here.
 """
@@ -25,14 +25,10 @@ from gov_disclosure.readers.text.settings import DEFAULTS, TextSettings
 BLANKS = " \u3000\xa0"  # what pads fixed-width cells
 _WORD = regex.compile(f"[^{BLANKS}\t]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\f\v\r"))  # pdftotext starts each page with a form feed
-_TAB_CELLS = regex.compile(r"\S\t+\S")  # with a pipe: another dialect's line, never blank-padded
+_TAB_CELLS = regex.compile(r"\S\t+\S")  # TAB between cells: like a pipe, another dialect's line
 _GAP = regex.compile(f"[{BLANKS}]{{2,}}|\\d[{BLANKS}]\\d")
 _RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_HEADING_NUMERALS = frozenset("一二三四五六七八九十")
-
-
-def is_blank(line: str) -> bool:
-    return not line.strip(" \t\r\u00a0\u3000")
+NUMERALS = frozenset("一二三四五六七八九十")  # the numerals of enumerated headings and labels
 
 
 def looks_like_heading(line: str) -> bool:
@@ -41,16 +37,10 @@ def looks_like_heading(line: str) -> bool:
     if m is None:
         return False
     if m.style == "chinese":
-        return m.punct in ("、", ".", "．") and set(m.marker[:-1].rstrip()) <= _HEADING_NUMERALS
+        return m.punct in ("、", ".", "．") and set(m.marker[:-1].rstrip()) <= NUMERALS
     if m.style == "paren-chinese":
-        return m.marker[0] in "（(" and m.marker[-1] in ")）" and set(m.marker[1:-1]) <= _HEADING_NUMERALS
+        return m.marker[0] in "（(" and m.marker[-1] in ")）" and set(m.marker[1:-1]) <= NUMERALS
     return False
-
-
-def is_continuation_text(line: str, max_length: int = DEFAULTS.max_continuation) -> bool:
-    """A short line of text that may be the rest of a wrapped cell."""
-    text = line.strip()
-    return bool(text) and "\t" not in line and len(text) <= max_length and not looks_like_heading(text)
 
 
 def is_number(text: str) -> bool:
@@ -70,7 +60,7 @@ class LineFacts(NamedTuple):
     framed: bool  # `|…|` after stripping
     rule: bool  # a framed markdown rule line `|---|:--|`
     pipe_led: bool  # starts with `|` after blanks
-    short_text: bool  # `is_continuation_text`: may be the rest of a wrapped cell
+    short_text: bool  # plain, no TAB, at most `max_continuation` long, no heading: may end a wrapped cell
     heading: bool  # `looks_like_heading`
     foreign: bool  # has pipe or TAB cells: never a blank-padded table line
     gapped: bool  # blank-padded: two cells apart (and not foreign)
@@ -92,9 +82,7 @@ def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
     pipes = line.count("|")
     tab_led = line[0] == "\t"
     framed = pipes >= 2 and first == "|" and stripped[-1] == "|"
-    heading = (
-        first in _HEADING_NUMERALS or first in "（(" and stripped[1:2] in _HEADING_NUMERALS
-    ) and looks_like_heading(stripped)
+    heading = (first in NUMERALS or first in "（(" and stripped[1:2] in NUMERALS) and looks_like_heading(stripped)
     foreign = (
         pipes > 0 or "｜" in line or (tabs > 1 or not tab_led) and tabs > 0 and _TAB_CELLS.search(line) is not None
     )

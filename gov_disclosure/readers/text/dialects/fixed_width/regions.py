@@ -7,10 +7,8 @@ import enum
 from collections.abc import Sequence
 
 from gov_disclosure.numbering import match_marker
-from gov_disclosure.readers.text.lines import BLANKS, Layout, Lines, is_long_prose, scan
+from gov_disclosure.readers.text.lines import BLANKS, NUMERALS, Layout, Lines, is_long_prose, scan
 from gov_disclosure.readers.text.settings import FixedWidthSettings
-
-_NUMERALS = frozenset("一二三四五六七八九十")
 
 
 class Kind(enum.Enum):
@@ -30,7 +28,7 @@ def is_section_heading(text: str) -> bool:
         return False
     numeral = m.marker[:-1]
     rest = m.rest.lstrip()
-    return len(numeral) <= 3 and set(numeral) <= _NUMERALS and len(rest) >= 2 and not rest[1].isspace()
+    return len(numeral) <= 3 and set(numeral) <= NUMERALS and len(rest) >= 2 and not rest[1].isspace()
 
 
 def _cells(layout: Layout, foreign: bool, prose: int) -> list[tuple[str, int, int]]:
