@@ -56,6 +56,8 @@ class Table:
     and the mapping stage must place them by the table's own arithmetic.
     `dialect` names the reading that produced the grid; `scores` keeps every candidate reading's
     score for debugging (dialect name -> score), like CleverCSV's consistency table.
+    `detection` says which path of the text search decided: "strict" (a fully clean reading at
+    its dialect's prior, which no weaker dialect was asked about) or "search" (the best score).
     """
 
     rows: tuple[tuple[Cell, ...], ...]
@@ -63,6 +65,7 @@ class Table:
     dialect: str = ""
     dropped_empty: bool = False
     scores: tuple[tuple[str, float], ...] = ()
+    detection: str = ""
 
     def cells(self) -> tuple[Cell, ...]:
         """All cells in reading order (row-major)."""

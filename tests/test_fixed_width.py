@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from gov_disclosure.blocks import Position, Table
-from gov_disclosure.readers.fixed_width import (
+from gov_disclosure.readers.text.dialects.fixed_width import (
     FixedWidthDialect,
     Kind,
-    classify,
     cluster_columns,
     is_number,
+    line_kinds,
     line_tokens,
 )
 
@@ -251,7 +251,7 @@ class TestRegions:
             "   还有一些需要加强和改进的地方。"  # 14
         )
         assert DIALECT.regions(lines) == [(3, 7), (9, 13)]
-        kinds = classify(lines)
+        kinds = line_kinds(lines)
         assert [kinds[i] for i in (0, 2, 3, 8, 13)] == [Kind.OTHER, Kind.HEADING, Kind.TEXT, Kind.HEADING, Kind.HEADING]
 
     def test_other_dialects_are_not_claimed(self) -> None:

@@ -1,0 +1,43 @@
+"""Plain text (a dump of a report) to blocks: one pass over the lines (`lines`), tables found by
+the scored dialect search (`search`), every other non-blank line a paragraph with its line
+number. The dialects live in `dialects`; `register_dialect` adds a user's own."""
+
+from __future__ import annotations
+
+from gov_disclosure.blocks import Block, Document, Paragraph, Position
+from gov_disclosure.readers.text.dialects.base import Dialect
+from gov_disclosure.readers.text.dialects.fixed_width import FixedWidthDialect
+from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
+from gov_disclosure.readers.text.dialects.pipe import PipeDialect
+from gov_disclosure.readers.text.dialects.tika_cells import TikaCellsDialect
+from gov_disclosure.readers.text.dialects.tsv import TsvDialect
+from gov_disclosure.readers.text.lines import scan
+from gov_disclosure.readers.text.search import search
+from gov_disclosure.readers.text.settings import DEFAULTS, FixedWidthSettings, TextSettings
+
+__all__ = ["DIALECTS", "Dialect", "FixedWidthSettings", "TextSettings", "read_text", "register_dialect"]
+
+DIALECTS: list[Dialect] = [TikaCellsDialect(), TsvDialect(), PipeDialect(), MarkdownDialect(), FixedWidthDialect()]
+
+
+def register_dialect(dialect: Dialect) -> None:
+    """Add a table dialect to the search (an extension point for users' own dump formats).
+    Its `prior` attribute, if any, ranks it; else `TextSettings.default_prior`."""
+    DIALECTS.append(dialect)
+
+
+def read_text(text: str, *, encoding: str | None = None, settings: TextSettings | None = None) -> Document:
+    # pdftotext marks a page break with a form feed at the start of the next page's first line.
+    lines = scan(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n"), settings or DEFAULTS)
+    blocks: list[Block] = []
+    i = 0
+    for found in [*search(lines, DIALECTS), None]:
+        stop = found.start if found else len(lines)
+        blocks += [
+            Paragraph(lines[k].rstrip(), Position(line=k + 1)) for k in range(i, stop) if not lines.facts[k].blank
+        ]
+        if found is None:
+            break
+        blocks.append(found.table)
+        i = found.end
+    return Document(blocks=tuple(blocks), format="text", encoding=encoding)

@@ -1,0 +1,1 @@
+"""The built-in text table dialects, one module each; `base` says what a dialect is."""

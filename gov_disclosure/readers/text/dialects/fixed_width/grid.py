@@ -1,0 +1,390 @@
+"""Reading one blank-padded region into a grid, in stages, each a pure function, as
+pdfplumber's `TableFinder` does: tokens (the line pass's blank-run cells under one column
+measure) -> `line_roles` (anchor lines with numbers, label-only lines, header lines) ->
+`block_ids` (stacked blocks with their own value columns) -> `cluster_columns` /
+`label_columns` -> `RowAssembler` (wrapped labels joined, blanks filled). `FixedWidthFinder`
+runs them under one measure and keeps every intermediate.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from functools import cached_property
+from itertools import accumulate
+from typing import NamedTuple
+
+import attrs
+
+from gov_disclosure.numbering import match_marker
+from gov_disclosure.readers.text.dialects.base import Piece, Reading
+from gov_disclosure.readers.text.lines import NUMERALS, Layout, blank_runs, is_number
+from gov_disclosure.readers.text.settings import FixedWidthSettings
+
+NAME = "fixed-width"
+
+
+class Role(enum.Enum):
+    """What a line is inside a region."""
+
+    BLANK = "blank"
+    FURNITURE = "furniture"  # page number: ends a block, never a cell
+    ANCHOR = "anchor"  # has numbers: one grid row
+    LABEL = "label"  # text only left of the values: part of a row label
+    HEADER = "header"  # text over the value columns: a header row
+
+
+class Token(NamedTuple):
+    """One cell's text on one line, its `[start, end)` columns under one measure and its
+    region line index. (A named tuple: there is one per cell per measure.)"""
+
+    text: str
+    start: int
+    end: int
+    line: int
+
+    @property
+    def centre2(self) -> int:
+        """Twice the centre column (keeps arithmetic integral)."""
+        return self.start + self.end
+
+
+@attrs.frozen
+class ValueColumn:
+    """A value column: the hull of its tokens' spans and the tokens themselves."""
+
+    lo: int
+    hi: int
+    tokens: tuple[Token, ...]
+
+    def spread(self) -> float:
+        """How badly the tokens align: the smallest range of their left, right or centre edges."""
+        edges = ([t.start for t in self.tokens], [t.end for t in self.tokens], [t.centre2 / 2 for t in self.tokens])
+        return min(max(e) - min(e) for e in edges)
+
+
+def tokens(layout: Sequence[Layout], *, wide: bool) -> list[list[Token]]:
+    """Every region line's cells under one measure (none on a page-number line)."""
+    return [[] if lay.page_mark else _measured(lay, i, wide) for i, lay in enumerate(layout)]
+
+
+def _measured(lay: Layout, index: int, wide: bool) -> list[Token]:
+    if wide:
+        return [Token(s.text, s.wide_start, s.wide_end, index) for s in lay.cells()]
+    return [Token(s.text, s.start, s.end, index) for s in lay.cells()]
+
+
+def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
+    """Cells of one line with display (`wide`) or code-point column spans."""
+    return _measured(Layout(False, blank_runs(line), line), index, wide)
+
+
+def is_enumerated(text: str) -> bool:
+    """A label led by an item number (`（三）`, `(3)`, `三、`, `3.`, `3、`): it starts a row."""
+    m = match_marker(text)
+    if m is None or not text.startswith(m.marker):
+        return False
+    if m.style in ("paren-chinese", "paren-arabic"):
+        inner = m.marker[1:-1].strip()
+        return m.marker[0] in "（(" and m.marker[-1] in ")）" and (inner.isdigit() or set(inner) <= NUMERALS)
+    numeral = m.marker[:-1]
+    if m.style == "chinese":
+        return m.punct == "、" and set(numeral) <= NUMERALS
+    if m.style == "arabic":
+        return m.punct in (".", "．", "、") and numeral.isdigit() and not m.rest[:1].isdigit()
+    return False
+
+
+def _latest(a: int | None, b: int | None) -> int | None:
+    return a if b is None else b
+
+
+def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> list[Role]:
+    """Role of every region line. A text line is LABEL when all its cells lie left of where the
+    nearest anchor lines' numbers start, HEADER otherwise."""
+    first = [next((t.start for t in ts if is_number(t.text)), None) for ts in toks]
+    above = list(accumulate(first, _latest))
+    below = list(accumulate(first[::-1], _latest))[::-1]
+    roles: list[Role] = []
+    for i, ts in enumerate(toks):
+        near = [v for v in (above[i], below[i]) if v is not None]
+        if furniture[i]:
+            roles.append(Role.FURNITURE)
+        elif not ts:
+            roles.append(Role.BLANK)
+        elif first[i] is not None:
+            roles.append(Role.ANCHOR)
+        elif near and all(t.centre2 < 2 * min(near) for t in ts):
+            roles.append(Role.LABEL)
+        else:
+            roles.append(Role.HEADER)
+    return roles
+
+
+def block_ids(roles: Sequence[Role]) -> list[int]:
+    """Block number of every line: a header after data, or a page break, starts a block
+    (Table 2's stacked blocks, a table continued on the next page)."""
+    ids, bid, data, content = [], 0, False, False
+    for role in roles:
+        if role is Role.FURNITURE and content or role is Role.HEADER and data:
+            bid, data, content = bid + 1, False, False
+        data = data or role is Role.ANCHOR
+        content = content or role not in (Role.BLANK, Role.FURNITURE)
+        ids.append(bid)
+    return ids
+
+
+def split_anchor(ts: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+    """Labels (cells before the first number) and values (the rest) of an anchor line."""
+    k = next(i for i, t in enumerate(ts) if is_number(t.text))
+    return list(ts[:k]), list(ts[k:])
+
+
+def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[ValueColumn]:
+    """Value columns from value cells: overlapping spans share a column unless they share a
+    line; then neighbouring columns at most `tol` apart merge if no line uses both."""
+    groups: list[tuple[list[Token], set[int]]] = []
+    his: list[int] = []
+    active: list[int] = []  # groups a later cell may still overlap (cells come by start column)
+    for t in sorted(tokens, key=lambda t: (t.start, t.end, t.line)):
+        active = [g for g in active if his[g] > t.start]
+        fits = [(min(t.end, his[g]) - t.start, g) for g in active if t.line not in groups[g][1]]
+        overlap, best = max(fits, default=(0, -1))
+        if overlap <= 0:
+            active.append(len(groups))
+            groups.append(([t], {t.line}))
+            his.append(t.end)
+        else:
+            groups[best][0].append(t)
+            groups[best][1].add(t.line)
+            his[best] = max(his[best], t.end)
+    hulls = (ValueColumn(g[0].start, hi, tuple(g)) for (g, _), hi in zip(groups, his, strict=True))
+    cols = sorted(hulls, key=lambda c: (c.lo, c.hi))
+    merged: list[ValueColumn] = []
+    for col in cols:
+        prev = merged[-1] if merged else None
+        if prev and col.lo - prev.hi <= tol and not {t.line for t in prev.tokens} & {t.line for t in col.tokens}:
+            merged[-1] = ValueColumn(prev.lo, max(prev.hi, col.hi), prev.tokens + col.tokens)
+        else:
+            merged.append(col)
+    return merged
+
+
+def label_columns(starts: Sequence[int], tol: int = 2) -> list[int]:
+    """Start columns of the label columns: left-aligned label starts chained within `tol`."""
+    ordered = sorted(set(starts))
+    return [s for k, s in enumerate(ordered) if k == 0 or s - ordered[k - 1] > tol]
+
+
+def label_col(start: int, starts: Sequence[int], tol: int = 2) -> int:
+    """The label column a label starting at `start` belongs to (0 when left of all)."""
+    return max([k for k, s in enumerate(starts) if s <= start + tol], default=0)
+
+
+def header_cols(t: Token, cols: Sequence[ValueColumn]) -> tuple[int, int]:
+    """First value column and column count of a header cell: the columns whose values it
+    overlaps, else the one whose share of the line holds its centre (a centred merged label
+    narrower than its span lands on the middle column)."""
+    hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo]
+    if hit:
+        return hit[0], hit[-1] - hit[0] + 1
+    return sum(1 for k in range(len(cols) - 1) if t.centre2 >= cols[k].hi + cols[k + 1].lo), 1
+
+
+@attrs.define
+class Row:
+    """A grid row being assembled: col -> (first region line, text), colspans, its block."""
+
+    block: int
+    line: int
+    header: bool = False
+    cells: dict[int, tuple[int, str]] = attrs.Factory(dict)
+    spans: dict[int, int] = attrs.Factory(dict)
+    last: int = -1  # last region line that added text
+
+    def add(self, col: int, line: int, text: str, *, before: bool = False) -> None:
+        """Join `text` to the cell at `col` (below its text, or above it when `before`)."""
+        if col in self.cells:
+            old_line, old = self.cells[col]
+            self.cells[col] = (min(line, old_line), f"{text}\n{old}" if before else f"{old}\n{text}")
+        else:
+            self.cells[col] = (line, text)
+        self.last = max(self.last, line)
+
+
+class RowAssembler:
+    """Rows in reading order, one method per line role. Anchor lines make rows; a label-only
+    line joins the row above when it follows it directly, else (item number, blank line above,
+    or a label-less anchor right below: a label centred on the middle line) it waits for the
+    next anchor; waiting lines become their own row if that anchor has a label of the same or
+    higher level."""
+
+    def __init__(
+        self,
+        toks: Sequence[Sequence[Token]],
+        roles: Sequence[Role],
+        blocks: Sequence[int],
+        columns: dict[int, list[ValueColumn]],
+        starts: Sequence[int],
+        tol: int = 2,
+    ) -> None:
+        self.toks, self.roles, self.blocks, self.columns = toks, roles, blocks, columns
+        self.starts, self.tol, self.nlab = starts, tol, len(starts)
+        self.value_col = {t: self.nlab + k for cols in columns.values() for k, c in enumerate(cols) for t in c.tokens}
+        self.rows: list[Row] = []
+        self.pending: list[int] = []  # label lines waiting for their anchor
+        self.last: Row | None = None  # the row a label line directly below may join
+
+    def assemble(self) -> list[Row]:
+        steps = {
+            Role.FURNITURE: self.furniture,
+            Role.LABEL: self.label,
+            Role.ANCHOR: self.anchor,
+            Role.HEADER: self.header,
+        }
+        for i, role in enumerate(self.roles):
+            if role in steps:
+                steps[role](i)
+        self.flush(self.blocks[-1] if self.blocks else 0)
+        return self.rows
+
+    def label_col(self, start: int) -> int:
+        return label_col(start, self.starts, self.tol)
+
+    def flush(self, block: int) -> None:
+        """The waiting label lines as a row of their own."""
+        if self.pending:
+            row = Row(block, self.pending[0])
+            for p in self.pending:
+                for t in self.toks[p]:
+                    row.add(self.label_col(t.start), p, t.text)
+            self.rows.append(row)
+            self.pending.clear()
+
+    def furniture(self, i: int) -> None:
+        self.flush(self.blocks[i])
+        self.last = None
+
+    def label(self, i: int) -> None:
+        roles, toks = self.roles, self.toks
+        blank_above = i == 0 or roles[i - 1] is Role.BLANK
+        bare_below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR and is_number(toks[i + 1][0].text)
+        if self.pending or self.last is None or blank_above or bare_below or is_enumerated(toks[i][0].text):
+            self.pending.append(i)
+        else:
+            for t in toks[i]:
+                self.last.add(self.label_col(t.start), i, t.text)
+
+    def anchor(self, i: int) -> None:
+        cols, nlab = self.columns[self.blocks[i]], self.nlab
+        labels, values = split_anchor(self.toks[i])
+        row = Row(self.blocks[i], i)
+        for t in labels:  # a text cell over a value column (`无`, `—`) is a value
+            hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo and t.start >= cols[0].lo]
+            row.add(nlab + hit[0] if hit else self.label_col(t.start), i, t.text)
+        for t in values:
+            row.add(self.value_col[t], i, t.text)
+        own = {c: txt for c, (_, txt) in row.cells.items() if c < nlab}
+        waiting = {self.label_col(t.start) for p in self.pending for t in self.toks[p]}
+        if any(b < w or b == w and is_enumerated(own[b]) for b in own for w in waiting):
+            self.flush(self.blocks[i])
+        for p in reversed(self.pending):
+            for t in reversed(self.toks[p]):
+                row.add(self.label_col(t.start), p, t.text, before=True)
+        self.pending.clear()
+        self.rows.append(row)
+        self.last = row
+
+    def header(self, i: int) -> None:
+        self.flush(self.blocks[i])
+        cols, last = self.columns[self.blocks[i]], self.last
+        row = Row(self.blocks[i], i, header=True)
+        for t in self.toks[i]:
+            if self.nlab and t.centre2 < 2 * cols[0].lo:  # over the label columns
+                col = self.label_col(t.start)
+                above = [c for c, s in last.spans.items() if c <= col < c + s] if last and last.header else []
+                if last and above and last.last == i - 1:  # the corner cell wraps
+                    last.add(above[0], i, t.text)
+                    continue
+                span = max(1, sum(1 for s in self.starts[col:] if s < t.end))
+            else:
+                first, span = header_cols(t, cols)
+                col = self.nlab + first
+            while col in row.cells or any(c < col < c + s for c, s in row.spans.items()):
+                col += 1
+            row.add(col, i, t.text)
+            row.spans[col] = span
+        if row.cells:
+            self.rows.append(row)
+            self.last = row
+
+
+def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[Token]], penalty: int = 3) -> float:
+    """Irregularity of a reading (lower is better): how far value cells stray from their
+    column's alignment, how far header cells over the values sit from any column, and the
+    column count."""
+    score = 0.0
+    for b, cols in columns.items():
+        score += sum(c.spread() for c in cols) + penalty * len(cols)
+        for t in headers.get(b, []):
+            if cols and t.centre2 >= 2 * cols[0].lo:
+                x = t.centre2 / 2
+                score += min(max(c.lo - x, x - c.hi, 0) for c in cols)
+    return score
+
+
+class FixedWidthFinder:
+    """One reading of a region under one column measure, keeping every stage's result
+    (`tokens`, `roles`, `blocks`, `columns`, `label_starts`, `score`, and `rows` once asked)
+    for debugging. The score is known before any row is assembled, so the measure can be
+    chosen first and rows assembled under the chosen one only."""
+
+    def __init__(self, layout: Sequence[Layout], *, wide: bool, settings: FixedWidthSettings) -> None:
+        self.wide = wide
+        self.settings = settings
+        self.furniture = [lay.page_mark for lay in layout]
+        self.tokens = tokens(layout, wide=wide)
+        self.roles = line_roles(self.tokens, self.furniture)
+        self.blocks = block_ids(self.roles)
+        values: dict[int, list[Token]] = {b: [] for b in self.blocks}
+        headers: dict[int, list[Token]] = {b: [] for b in self.blocks}
+        labels: list[int] = []
+        for ts, role, b in zip(self.tokens, self.roles, self.blocks, strict=True):
+            lab, val = split_anchor(ts) if role is Role.ANCHOR else (ts if role is Role.LABEL else [], [])
+            values[b] += val
+            headers[b] += ts if role is Role.HEADER else []
+            labels += [t.start for t in lab]
+        self.columns = {b: cluster_columns(v, settings.join_tolerance) for b, v in values.items()}
+        self.filled = [b for b in sorted(self.columns) if self.columns[b]]
+        for b in self.columns:  # a block of headers only borrows the next (else last) block's columns
+            if not self.columns[b] and self.filled:
+                self.columns[b] = self.columns[next((c for c in self.filled if c > b), self.filled[-1])]
+        self.label_starts = label_columns(labels, settings.label_tolerance)
+        self.score = regularity(self.columns, headers, settings.column_penalty) if self.filled else float("inf")
+
+    @cached_property
+    def rows(self) -> list[Row]:
+        if not self.filled:
+            return []
+        assembler = RowAssembler(
+            self.tokens, self.roles, self.blocks, self.columns, self.label_starts, self.settings.label_tolerance
+        )
+        return assembler.assemble()
+
+    def reading(self, first_line: int) -> Reading | None:
+        """The grid: every row as wide as its block, blanks as empty cells at their column."""
+        if len(self.rows) < 2:
+            return None
+        nlab = len(self.label_starts)
+        out: list[tuple[Piece, ...]] = []
+        for row in self.rows:
+            width = max(nlab + len(self.columns[row.block]), max(row.cells, default=0) + 1)
+            cells: list[Piece] = []
+            c = 0
+            while c < width:
+                line, text = row.cells.get(c, (row.line, ""))
+                span = row.spans.get(c, 1)
+                cells.append(Piece(text, first_line + line, c, span))
+                c += span
+            out.append(tuple(cells))
+        return Reading(NAME, first_line, tuple(out))
