@@ -16,6 +16,7 @@ from gov_disclosure.codes import issue
 from gov_disclosure.errors import GovDisclosureError, InputFormatError
 from gov_disclosure.mapping import map_tables
 from gov_disclosure.meta import read_meta
+from gov_disclosure.readers import read_any
 from gov_disclosure.readers.text import read_text
 from gov_disclosure.records import Issue, Report, Section, Source, Unassigned
 from gov_disclosure.sections import SectionBlocks, split_sections
@@ -89,9 +90,7 @@ def parse_text(text: str, *, source: str | os.PathLike[str] | Source | None = No
 
 
 def read_document(data: bytes, *, path: str | None = None) -> Document:
-    """Bytes to blocks with the reader the content calls for."""
-    from gov_disclosure.readers import read_any
-
+    """Bytes to blocks with the reader the content calls for (`readers.READERS`)."""
     return read_any(data, path=path)
 
 

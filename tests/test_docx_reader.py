@@ -41,13 +41,20 @@ CONTENT_TYPES = (
 
 
 def document_xml(body: str, *, namespaces: str = NAMESPACES, head: str = "") -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{head}'
-            f'<w:document {namespaces} mc:Ignorable="w14"><w:body>{body}</w:body></w:document>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{head}'
+        f'<w:document {namespaces} mc:Ignorable="w14"><w:body>{body}</w:body></w:document>'
+    )
 
 
-def make_docx(body: str = "", *, document: str | bytes | None = None,
-              numbering: str | None = None, styles: str | None = None,
-              extra: dict[str, bytes] | None = None) -> bytes:
+def make_docx(
+    body: str = "",
+    *,
+    document: str | bytes | None = None,
+    numbering: str | None = None,
+    styles: str | None = None,
+    extra: dict[str, bytes] | None = None,
+) -> bytes:
     """A .docx in memory: `body` inside a standard document, or a whole `document`."""
     parts: dict[str, str | bytes] = {"[Content_Types].xml": CONTENT_TYPES}
     parts["word/document.xml"] = document if document is not None else document_xml(body)
@@ -64,7 +71,7 @@ def make_docx(body: str = "", *, document: str | bytes | None = None,
 
 
 def p(text: str, ppr: str = "") -> str:
-    return f"<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 def tc(text: str, tcpr: str = "") -> str:
@@ -72,7 +79,7 @@ def tc(text: str, tcpr: str = "") -> str:
 
 
 def tbl(rows: list[list[str]], grid: int | None) -> str:
-    cols = "" if grid is None else "<w:tblGrid>" + "<w:gridCol w:w=\"1000\"/>" * grid + "</w:tblGrid>"
+    cols = "" if grid is None else "<w:tblGrid>" + '<w:gridCol w:w="1000"/>' * grid + "</w:tblGrid>"
     return f"<w:tbl><w:tblPr/>{cols}" + "".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows) + "</w:tbl>"
 
 
@@ -107,14 +114,13 @@ def rejects(data: bytes, *words: str) -> InputFormatError:
 def test_paragraph_runs_tabs_and_breaks() -> None:
     body = (
         "<w:p/>"
-        "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"420\"/></w:tabs></w:pPr>"
+        '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>'
         "<w:r><w:rPr><w:b/></w:rPr><w:t>一、</w:t></w:r><w:r><w:t>总体</w:t><w:tab/>"
         "<w:t>情况</w:t><w:br/><w:t>第二行</w:t></w:r>"
         "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>３</w:t></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
-        + p("\u3000 ")
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>３</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>' + p("\u3000 ")
     )
     doc = read_docx(make_docx(body), path=NAME)
     assert doc == Document(blocks=(Paragraph("一、总体 情况\n第二行３"),), format="docx")
@@ -124,16 +130,18 @@ def test_paragraph_runs_tabs_and_breaks() -> None:
 def test_tracked_changes_keep_insertions_drop_deletions() -> None:
     body = (
         "<w:p><w:r><w:t>本年</w:t></w:r>"
-        "<w:ins w:id=\"1\" w:author=\"a\"><w:r><w:t>新收</w:t></w:r></w:ins>"
-        "<w:del w:id=\"2\" w:author=\"a\"><w:r><w:delText>收到</w:delText></w:r></w:del>"
+        '<w:ins w:id="1" w:author="a"><w:r><w:t>新收</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>收到</w:delText></w:r></w:del>'
         "<w:r><w:t>申请</w:t></w:r>"
-        "<w:moveFrom w:id=\"3\" w:author=\"a\"><w:r><w:t>旧位置</w:t></w:r></w:moveFrom></w:p>"
+        '<w:moveFrom w:id="3" w:author="a"><w:r><w:t>旧位置</w:t></w:r></w:moveFrom></w:p>'
         # a deleted paragraph: its runs and its mark are deleted
-        "<w:p><w:pPr><w:rPr><w:del w:id=\"4\" w:author=\"a\"/></w:rPr></w:pPr>"
-        "<w:del w:id=\"5\" w:author=\"a\"><w:r><w:delText>整段删除</w:delText></w:r></w:del></w:p>"
-        + "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr>" + tc("保留行") + "</w:tr>"
-        "<w:tr><w:trPr><w:del w:id=\"6\" w:author=\"a\"/></w:trPr>" + tc("删除行") + "</w:tr>"
-        "<w:tr><w:trPr><w:ins w:id=\"7\" w:author=\"a\"/></w:trPr>" + tc("新增行") + "</w:tr></w:tbl>"
+        '<w:p><w:pPr><w:rPr><w:del w:id="4" w:author="a"/></w:rPr></w:pPr>'
+        '<w:del w:id="5" w:author="a"><w:r><w:delText>整段删除</w:delText></w:r></w:del></w:p>'
+        + "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr>"
+        + tc("保留行")
+        + "</w:tr>"
+        '<w:tr><w:trPr><w:del w:id="6" w:author="a"/></w:trPr>' + tc("删除行") + "</w:tr>"
+        '<w:tr><w:trPr><w:ins w:id="7" w:author="a"/></w:trPr>' + tc("新增行") + "</w:tr></w:tbl>"
     )
     doc = read_docx(make_docx(body), path=NAME)
     assert paragraphs(doc) == ["本年新收申请"]
@@ -142,14 +150,13 @@ def test_tracked_changes_keep_insertions_drop_deletions() -> None:
 
 def test_content_controls_are_read() -> None:
     body = (
-        "<w:sdt><w:sdtPr><w:alias w:val=\"标题\"/><w:showingPlcHdr/></w:sdtPr>"
+        '<w:sdt><w:sdtPr><w:alias w:val="标题"/><w:showingPlcHdr/></w:sdtPr>'
         "<w:sdtContent>" + p("块级控件") + "</w:sdtContent></w:sdt>"
         "<w:p><w:r><w:t>全年收到</w:t></w:r><w:sdt><w:sdtPr><w:text/></w:sdtPr>"
         "<w:sdtContent><w:r><w:t>12</w:t></w:r></w:sdtContent></w:sdt>"
         "<w:r><w:t>件</w:t></w:r></w:p>"
         "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
-        "<w:sdt><w:sdtContent><w:tr>" + tc("行政许可")
-        + "<w:sdt><w:sdtContent>" + tc("5") + "</w:sdtContent></w:sdt>"
+        "<w:sdt><w:sdtContent><w:tr>" + tc("行政许可") + "<w:sdt><w:sdtContent>" + tc("5") + "</w:sdtContent></w:sdt>"
         "</w:tr></w:sdtContent></w:sdt></w:tbl>"
     )
     doc = read_docx(make_docx(body), path=NAME)
@@ -157,9 +164,7 @@ def test_content_controls_are_read() -> None:
     assert doc.tables[0].rows == ((Cell("行政许可", at(0, 0, 0)), Cell("5", at(0, 0, 1))),)
 
 
-TEXTBOX = (
-    "<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>"
-)
+TEXTBOX = "<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>"
 
 
 def test_text_box_once_after_its_paragraph() -> None:
@@ -169,14 +174,14 @@ def test_text_box_once_after_its_paragraph() -> None:
     )
     vml = f"<w:pict><v:shape><v:textbox>{TEXTBOX}</v:textbox></v:shape></w:pict>"
     grouped = (  # an mc:AlternateContent inside the drawing itself: one branch only
-        "<w:drawing><wp:inline><mc:AlternateContent><mc:Choice Requires=\"wpg\">"
+        '<w:drawing><wp:inline><mc:AlternateContent><mc:Choice Requires="wpg">'
         f"<wps:txbx>{TEXTBOX.replace('框内文字', '组合框')}</wps:txbx></mc:Choice>"
         f"<mc:Fallback><wps:txbx>{TEXTBOX.replace('框内文字', '组合框')}</wps:txbx>"
         "</mc:Fallback></mc:AlternateContent></wp:inline></w:drawing>"
     )
     body = (
         "<w:p><w:r><w:t>主</w:t></w:r><w:r><mc:AlternateContent>"
-        f"<mc:Choice Requires=\"wps\">{drawing}</mc:Choice><mc:Fallback>{vml}</mc:Fallback>"
+        f'<mc:Choice Requires="wps">{drawing}</mc:Choice><mc:Fallback>{vml}</mc:Fallback>'
         "</mc:AlternateContent></w:r><w:r><w:t>文</w:t></w:r></w:p>"
         + p("后文")
         + f"<w:p><w:r>{vml.replace('框内文字', 'VML框')}</w:r></w:p>"
@@ -201,46 +206,68 @@ def test_nested_table_is_flattened_into_its_cell() -> None:
 
 
 def test_grid_span_expands_to_the_grid() -> None:
-    body = tbl([[tc("第二十条第（一）项", '<w:gridSpan w:val="3"/>')],
-                [tc("信息内容"), tc("本年处理决定数量", '<w:gridSpan w:val="2"/>')],
-                [tc("规章"), tc("１２"), tc("3")]], grid=3)
+    body = tbl(
+        [
+            [tc("第二十条第（一）项", '<w:gridSpan w:val="3"/>')],
+            [tc("信息内容"), tc("本年处理决定数量", '<w:gridSpan w:val="2"/>')],
+            [tc("规章"), tc("１２"), tc("3")],
+        ],
+        grid=3,
+    )
     (table,) = read_docx(make_docx(body), path=NAME).tables
     assert table.rows == (
-        (Cell("第二十条第（一）项", at(0, 0, 0), colspan=3), Cell("", at(0, 0, 1)),
-         Cell("", at(0, 0, 2))),
-        (Cell("信息内容", at(0, 1, 0)), Cell("本年处理决定数量", at(0, 1, 1), colspan=2),
-         Cell("", at(0, 1, 2))),
+        (Cell("第二十条第（一）项", at(0, 0, 0), colspan=3), Cell("", at(0, 0, 1)), Cell("", at(0, 0, 2))),
+        (Cell("信息内容", at(0, 1, 0)), Cell("本年处理决定数量", at(0, 1, 1), colspan=2), Cell("", at(0, 1, 2))),
         (Cell("规章", at(0, 2, 0)), Cell("１２", at(0, 2, 1)), Cell("3", at(0, 2, 2))),
     )
 
 
 def test_vertical_merge_restart_and_continue() -> None:
     restart, cont = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
-    body = tbl([[tc("（三）不予公开", restart), tc("1.属于国家秘密")],
-                [tc("", cont), tc("2.其他")],
-                [tc("", '<w:vMerge w:val="continue"/>'), tc("3.危及")],
-                [tc("（四）无法提供"), tc("1.不掌握")]], grid=2)
+    body = tbl(
+        [
+            [tc("（三）不予公开", restart), tc("1.属于国家秘密")],
+            [tc("", cont), tc("2.其他")],
+            [tc("", '<w:vMerge w:val="continue"/>'), tc("3.危及")],
+            [tc("（四）无法提供"), tc("1.不掌握")],
+        ],
+        grid=2,
+    )
     (table,) = read_docx(make_docx(body), path=NAME).tables
     assert [row[0] for row in table.rows] == [
-        Cell("（三）不予公开", at(0, 0, 0), rowspan=3), Cell("", at(0, 1, 0)),
-        Cell("", at(0, 2, 0)), Cell("（四）无法提供", at(0, 3, 0)),
+        Cell("（三）不予公开", at(0, 0, 0), rowspan=3),
+        Cell("", at(0, 1, 0)),
+        Cell("", at(0, 2, 0)),
+        Cell("（四）无法提供", at(0, 3, 0)),
     ]
     assert [row[1].text for row in table.rows] == ["1.属于国家秘密", "2.其他", "3.危及", "1.不掌握"]
 
 
 def test_text_left_in_merged_away_cells_joins_the_merged_cell() -> None:
-    body = tbl([[tc("上", '<w:vMerge w:val="restart"/>'), tc("右", '<w:hMerge w:val="restart"/>'),
-                 tc("续", '<w:hMerge/>')],
-                [tc("下", "<w:vMerge/>"), tc("a"), tc("b")]], grid=3)
+    body = tbl(
+        [
+            [tc("上", '<w:vMerge w:val="restart"/>'), tc("右", '<w:hMerge w:val="restart"/>'), tc("续", "<w:hMerge/>")],
+            [tc("下", "<w:vMerge/>"), tc("a"), tc("b")],
+        ],
+        grid=3,
+    )
     (table,) = read_docx(make_docx(body), path=NAME).tables
-    assert table.rows[0] == (Cell("上\n下", at(0, 0, 0), rowspan=2),
-                             Cell("右\n续", at(0, 0, 1), colspan=2), Cell("", at(0, 0, 2)))
+    assert table.rows[0] == (
+        Cell("上\n下", at(0, 0, 0), rowspan=2),
+        Cell("右\n续", at(0, 0, 1), colspan=2),
+        Cell("", at(0, 0, 2)),
+    )
 
 
 def test_merged_corner_spans_rows_and_columns() -> None:
     corner = '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>'
-    body = tbl([[tc("角", corner), tc("申请人情况", '<w:gridSpan w:val="2"/>')],
-                [tc("", '<w:gridSpan w:val="2"/><w:vMerge/>'), tc("商业"), tc("总计")]], grid=4)
+    body = tbl(
+        [
+            [tc("角", corner), tc("申请人情况", '<w:gridSpan w:val="2"/>')],
+            [tc("", '<w:gridSpan w:val="2"/><w:vMerge/>'), tc("商业"), tc("总计")],
+        ],
+        grid=4,
+    )
     (table,) = read_docx(make_docx(body), path=NAME).tables
     assert table.rows[0][0] == Cell("角", at(0, 0, 0), rowspan=2, colspan=2)
     assert grid_texts(table) == [["角", "", "申请人情况", ""], ["", "", "商业", "总计"]]
@@ -249,10 +276,10 @@ def test_merged_corner_spans_rows_and_columns() -> None:
 def test_wps_table_without_grid_short_rows_and_grid_before() -> None:
     namespaces = NAMESPACES + ' xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData"'
     body = (
-        "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"
+        '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
         "<w:tr>" + tc("行政复议", '<w:gridSpan w:val="2"/>') + tc("行政诉讼") + "</w:tr>"
         "<w:tr>" + tc("维持") + tc("纠正") + "</w:tr>"
-        "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" + tc("１") + tc("2") + "</w:tr>"
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + tc("１") + tc("2") + "</w:tr>"
         "</w:tbl>"
     )
     doc = read_docx(make_docx(document=document_xml(body, namespaces=namespaces)), path=NAME)
@@ -272,15 +299,19 @@ def test_cell_paragraphs_join_with_newlines() -> None:
 
 def level(ilvl: int, fmt: str, text: str, suff: str | None = "nothing") -> str:
     suffix = "" if suff is None else f'<w:suff w:val="{suff}"/>'
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{suffix}'
-            f'<w:lvlText w:val="{text}"/></w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{suffix}'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+    )
 
 
 NUMBERING = (
     f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W}">'
     '<w:abstractNum w:abstractNumId="7">'
-    + level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）")
-    + level(2, "decimal", "%3.", None) + level(3, "lowerLetter", "%4)")
+    + level(0, "chineseCounting", "%1、")
+    + level(1, "chineseCounting", "（%2）")
+    + level(2, "decimal", "%3.", None)
+    + level(3, "lowerLetter", "%4)")
     + '</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>'
     '<w:num w:numId="4"><w:abstractNumId w:val="7"/>'
     '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="8"/></w:lvlOverride></w:num>'
@@ -289,37 +320,50 @@ NUMBERING = (
 STYLES = (
     f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W}">'
     '<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="3"/>'
-    '</w:numPr></w:pPr></w:style>'
+    "</w:numPr></w:pPr></w:style>"
     '<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style>'
     "</w:styles>"
 )
 
 
 def numbered(text: str, ilvl: int, num_id: int = 3) -> str:
-    return p(text, f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/>'
-                   "</w:numPr></w:pPr>")
+    return p(text, f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>')
 
 
 def test_numbered_headings_from_num_pr() -> None:
     body = (
-        numbered("总体情况", 0) + numbered("主动公开", 1) + numbered("依申请公开", 1)
-        + numbered("要点", 2) + numbered("细项", 3) + numbered("细项", 3)
-        + numbered("主动公开政府信息情况", 0) + numbered("规章", 1)
+        numbered("总体情况", 0)
+        + numbered("主动公开", 1)
+        + numbered("依申请公开", 1)
+        + numbered("要点", 2)
+        + numbered("细项", 3)
+        + numbered("细项", 3)
+        + numbered("主动公开政府信息情况", 0)
+        + numbered("规章", 1)
         + numbered("三、已写出编号", 0)
         + p("样式编号", '<w:pPr><w:pStyle w:val="MyHeading"/></w:pPr>')
-        + numbered("另一列表", 0, num_id=4) + numbered("不编号", 0, num_id=0)
+        + numbered("另一列表", 0, num_id=4)
+        + numbered("不编号", 0, num_id=0)
     )
     doc = read_docx(make_docx(body, numbering=NUMBERING, styles=STYLES), path=NAME)
     assert paragraphs(doc) == [
-        "一、总体情况", "（一）主动公开", "（二）依申请公开", "1. 要点", "a)细项", "b)细项",
-        "二、主动公开政府信息情况", "（一）规章", "三、已写出编号", "四、样式编号",
-        "八、另一列表", "不编号",
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "1. 要点",
+        "a)细项",
+        "b)细项",
+        "二、主动公开政府信息情况",
+        "（一）规章",
+        "三、已写出编号",
+        "四、样式编号",
+        "八、另一列表",
+        "不编号",
     ]
 
 
 def test_text_printing_its_own_marker_gets_no_list_label() -> None:
-    body = (numbered("第三章 总则", 0) + numbered("①要点", 0) + numbered("2020年报告", 0)
-            + numbered("第1二章", 0))
+    body = numbered("第三章 总则", 0) + numbered("①要点", 0) + numbered("2020年报告", 0) + numbered("第1二章", 0)
     doc = read_docx(make_docx(body, numbering=NUMBERING), path=NAME)
     assert paragraphs(doc) == ["第三章 总则", "①要点", "三、2020年报告", "四、第1二章"]
 
@@ -328,14 +372,26 @@ def test_numbering_without_numbering_part_leaves_text() -> None:
     assert paragraphs(read_docx(make_docx(numbered("总体情况", 0)), path=NAME)) == ["总体情况"]
 
 
-@pytest.mark.parametrize(("n", "fmt", "expected"), [
-    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
-    (20, "chineseCountingThousand", "二十"), (101, "chineseCountingThousand", "一百零一"),
-    (110, "chineseCounting", "一百一十"), (3, "ideographTraditional", "丙"),
-    (12, "chineseLegalSimplified", "壹拾贰"), (28, "lowerLetter", "bb"), (4, "upperRoman", "IV"),
-    (12, "decimalFullWidth", "１２"), (3, "decimalEnclosedCircle", "③"), (7, "decimal", "7"),
-    (105, "ideographDigital", "一〇五"), (2, "someNewFormat", "2"),
-])
+@pytest.mark.parametrize(
+    ("n", "fmt", "expected"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCountingThousand", "二十"),
+        (101, "chineseCountingThousand", "一百零一"),
+        (110, "chineseCounting", "一百一十"),
+        (3, "ideographTraditional", "丙"),
+        (12, "chineseLegalSimplified", "壹拾贰"),
+        (28, "lowerLetter", "bb"),
+        (4, "upperRoman", "IV"),
+        (12, "decimalFullWidth", "１２"),
+        (3, "decimalEnclosedCircle", "③"),
+        (7, "decimal", "7"),
+        (105, "ideographDigital", "一〇五"),
+        (2, "someNewFormat", "2"),
+    ],
+)
 def test_number_formats(n: int, fmt: str, expected: str) -> None:
     assert format_number(n, fmt) == expected
 
@@ -344,21 +400,30 @@ def test_strict_namespace_and_parts_found_through_relationships() -> None:
     strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
     rel_ns = "http://schemas.openxmlformats.org/package/2006/relationships"
     kind = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
-    lists = (f'<w:numbering xmlns:w="{strict}"><w:abstractNum w:abstractNumId="0">'
-             + level(0, "chineseCounting", "%1、") + '</w:abstractNum>'
-             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
-    document = (f'<w:document xmlns:w="{strict}"><w:body>'
-                + numbered("总体情况", 0, num_id=1) + "</w:body></w:document>")
-    data = make_docx(document="<nothing/>", extra={
-        "_rels/.rels": (f'<Relationships xmlns="{rel_ns}"><Relationship Id="r1" '
-                        f'Type="{kind}officeDocument" Target="/word/main.xml"/>'
-                        "</Relationships>").encode(),
-        "word/main.xml": document.encode(),
-        "word/_rels/main.xml.rels": (f'<Relationships xmlns="{rel_ns}"><Relationship Id="r2" '
-                                     f'Type="{kind}numbering" Target="lists.xml"/>'
-                                     "</Relationships>").encode(),
-        "word/lists.xml": lists.encode(),
-    })
+    lists = (
+        f'<w:numbering xmlns:w="{strict}"><w:abstractNum w:abstractNumId="0">'
+        + level(0, "chineseCounting", "%1、")
+        + "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    document = f'<w:document xmlns:w="{strict}"><w:body>' + numbered("总体情况", 0, num_id=1) + "</w:body></w:document>"
+    data = make_docx(
+        document="<nothing/>",
+        extra={
+            "_rels/.rels": (
+                f'<Relationships xmlns="{rel_ns}"><Relationship Id="r1" '
+                f'Type="{kind}officeDocument" Target="/word/main.xml"/>'
+                "</Relationships>"
+            ).encode(),
+            "word/main.xml": document.encode(),
+            "word/_rels/main.xml.rels": (
+                f'<Relationships xmlns="{rel_ns}"><Relationship Id="r2" '
+                f'Type="{kind}numbering" Target="lists.xml"/>'
+                "</Relationships>"
+            ).encode(),
+            "word/lists.xml": lists.encode(),
+        },
+    )
     assert paragraphs(read_docx(data, path=NAME)) == ["一、总体情况"]
 
 
@@ -380,11 +445,14 @@ def test_legacy_doc_says_how_to_convert() -> None:
     rejects(encrypted, "password")
 
 
-@pytest.mark.parametrize(("data", "word"), [
-    (b"not a document at all", "not a zip"),
-    (b"{\\rtf1\\ansi hello}", "RTF"),
-    (b"", "not a zip"),
-])
+@pytest.mark.parametrize(
+    ("data", "word"),
+    [
+        (b"not a document at all", "not a zip"),
+        (b"{\\rtf1\\ansi hello}", "RTF"),
+        (b"", "not a zip"),
+    ],
+)
 def test_not_a_zip(data: bytes, word: str) -> None:
     rejects(data, word)
 
@@ -418,7 +486,7 @@ def _set_sizes(data: bytes, name: bytes, size: int, *, local: bool) -> bytes:
     central = out.find(b"PK\x01\x02")
     while central != -1:
         name_len = struct.unpack_from("<H", out, central + 28)[0]
-        if out[central + 46: central + 46 + name_len] == name:
+        if out[central + 46 : central + 46 + name_len] == name:
             struct.pack_into("<I", out, central + 24, size)
             if local:
                 offset = struct.unpack_from("<I", out, central + 42)[0]
@@ -440,16 +508,18 @@ def test_zip_member_lying_about_its_size_is_a_damaged_file() -> None:
 
 
 def test_compression_ratio_cap() -> None:
-    rejects(make_docx(document=document_xml(p("正文") + " " * (8 * 2**20))), "zip bomb",
-            "compresses")
+    rejects(make_docx(document=document_xml(p("正文") + " " * (8 * 2**20))), "zip bomb", "compresses")
 
 
-@pytest.mark.parametrize("head", [
-    '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
-    '<!DOCTYPE w:document [<!ENTITY net SYSTEM "http://127.0.0.1:9/evil.dtd">]>',
-    '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
-    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
-])
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE w:document [<!ENTITY net SYSTEM "http://127.0.0.1:9/evil.dtd">]>',
+        '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>',
+    ],
+)
 def test_doctype_and_entities_are_refused(head: str) -> None:
     body = p("&xxe;" if "xxe" in head else "&net;" if "net" in head else "&d;")
     err = rejects(make_docx(document=document_xml(body, head=head)), "DOCTYPE")
@@ -496,19 +566,20 @@ def test_template_2021() -> None:
     assert doc.format == "docx" and doc.dialect == "docx"
     assert paragraphs(doc) == [
         "政府信息公开工作年度报告格式模板",
-        "一、总体情况", "（文字描述）",
+        "一、总体情况",
+        "（文字描述）",
         "二、主动公开政府信息情况",
         "三、收到和处理政府信息公开申请情况",
         "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况", "（文字描述）",
-        "六、其他需要报告的事项", "（文字描述，收取信息处理费情况在此处报告。）",
+        "五、存在的主要问题及改进情况",
+        "（文字描述）",
+        "六、其他需要报告的事项",
+        "（文字描述，收取信息处理费情况在此处报告。）",
     ]
     kinds = ["T" if isinstance(b, Table) else b.text[:2] for b in doc.blocks]
-    assert kinds == ["政府", "一、", "（文", "二、", "T", "三、", "T", "四、", "T", "五、", "（文",
-                     "六、", "（文"]
+    assert kinds == ["政府", "一、", "（文", "二、", "T", "三、", "T", "四、", "T", "五、", "（文", "六、", "（文"]
     proactive, requests, reviews = doc.tables
-    assert [(len(t.rows), {len(r) for r in t.rows}) for t in doc.tables] == [
-        (14, {4}), (28, {10}), (4, {15})]
+    assert [(len(t.rows), {len(r) for r in t.rows}) for t in doc.tables] == [(14, {4}), (28, {10}), (4, {15})]
     assert [t.pos for t in doc.tables] == [Position(table=i) for i in range(3)]
 
     # Table 2: caption rows gridSpan=4, the single value column gridSpan=3
@@ -520,15 +591,21 @@ def test_template_2021() -> None:
     corner = requests.rows[0][0]
     assert corner.text == "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     assert (corner.rowspan, corner.colspan, corner.pos) == (3, 3, at(1, 0, 0))
-    assert all(requests.rows[r][c] == Cell("", at(1, r, c))
-               for r in range(3) for c in range(3) if (r, c) != (0, 0))
+    assert all(requests.rows[r][c] == Cell("", at(1, r, c)) for r in range(3) for c in range(3) if (r, c) != (0, 0))
     assert requests.rows[0][3] == Cell("申请人情况", at(1, 0, 3), colspan=7)
     assert requests.rows[1][3] == Cell("自然人", at(1, 1, 3), rowspan=2)
     assert requests.rows[1][4] == Cell("法人或其他组织", at(1, 1, 4), colspan=5)
     assert requests.rows[1][9] == Cell("总计", at(1, 1, 9), rowspan=2)
     assert requests.rows[2][4] == Cell("商业\n企业", at(1, 2, 4))
     assert [c.text for c in requests.rows[2][3:]] == [
-        "", "商业\n企业", "科研\n机构", "社会公益组织", "法律服务机构", "其他", ""]
+        "",
+        "商业\n企业",
+        "科研\n机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "",
+    ]
     assert requests.rows[5][0] == Cell("三、本年度办理结果", at(1, 5, 0), rowspan=22)
     assert requests.rows[23][1] == Cell("（六）其他处理", at(1, 23, 1), rowspan=3)
     assert requests.rows[27][0] == Cell("四、结转下年度继续办理", at(1, 27, 0), colspan=3)

@@ -106,9 +106,7 @@ class TestCellText:
             "<td><div>a</div>\n  <div> b  c </div></td>"
             "</tr></table>"
         )
-        assert grid(doc.tables[0]) == [
-            ["本年新\n制作数量", "本年新\n公开数量", "对外公开总数量", "a\nb c"]
-        ]
+        assert grid(doc.tables[0]) == [["本年新\n制作数量", "本年新\n公开数量", "对外公开总数量", "a\nb c"]]
 
     def test_nbsp_only_cell_is_blank_but_inner_nbsp_is_kept(self) -> None:
         doc = read(
@@ -289,9 +287,7 @@ class TestHostile:
         assert isinstance(_ends_fast(data), InputFormatError)
 
     def test_billion_laughs(self) -> None:
-        entities = "".join(
-            f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10)
-        )
+        entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
         data = f"<!DOCTYPE lolz [{entities}]><p>&l9;</p>".encode()
         assert isinstance(_ends_fast(data), InputFormatError)
 
@@ -304,9 +300,7 @@ class TestHostile:
         assert isinstance(_ends_fast(data), InputFormatError)
 
     def test_huge_rowspan_is_clipped_to_the_table(self) -> None:
-        doc = _ends_fast(
-            b'<table><tr><td rowspan="99999999">a</td><td>b</td></tr><tr><td>c</td></tr></table>'
-        )
+        doc = _ends_fast(b'<table><tr><td rowspan="99999999">a</td><td>b</td></tr><tr><td>c</td></tr></table>')
         assert isinstance(doc, Document)
         assert grid(doc.tables[0]) == [["a", "b"], ["", "c"]]
         assert doc.tables[0].rows[0][0].rowspan == 2

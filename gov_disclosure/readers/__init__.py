@@ -21,7 +21,7 @@ from gov_disclosure.errors import GovDisclosureError
 from gov_disclosure.readers.docx import looks_like_office_container, read_docx
 from gov_disclosure.readers.html import looks_like_html, read_html
 from gov_disclosure.readers.pdf import PdfSettings, looks_like_pdf, read_pdf
-from gov_disclosure.readers.text import read_text
+from gov_disclosure.readers.text import TextSettings, read_text
 
 HEAD_BYTES = 4096
 """How much of the input the readers' content tests see."""
@@ -32,6 +32,7 @@ class Settings:
     """The named tolerances of every reader, one field per reader that has any."""
 
     pdf: PdfSettings = PdfSettings()
+    text: TextSettings = TextSettings()
 
 
 class Reader(Protocol):
@@ -94,7 +95,7 @@ class TextReader:
 
     def read(self, data: bytes, path: str | None, settings: Settings) -> Document:
         text, encoding = decode(data, path=path)
-        return read_text(text, encoding=encoding)
+        return read_text(text, encoding=encoding, settings=settings.text)
 
 
 READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), HtmlReader(), TextReader())
