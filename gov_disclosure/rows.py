@@ -87,7 +87,7 @@ def row_label(cell: Cell, rows: Rows) -> Match | None:
     """The template row a label names: exactly, without its numbering, or as the leading part
     of a label cut by a page break."""
     facts = rows.grid[cell]
-    entry = facts.hit.first(rows.accepts)
+    entry = facts.row(rows.kind, rows.template)
     if entry is not None:
         return Match(entry.key, False)
     return INDEX.fragment(facts.key, rows.accepts)
@@ -101,7 +101,7 @@ def completes(fragment: str, cell: Cell, rows: Rows) -> bool:
 def _claim_bare_labels(seg: Segment, rows: Rows, plan: RowPlan) -> None:
     """Row labels followed by no values at all (left of the segment's label) are blank rows."""
     for cell in seg.labels_before:
-        entry = rows.grid[cell].hit.first(rows.accepts)
+        entry = rows.grid[cell].row(rows.kind, rows.template)
         if entry is not None and entry.key not in plan.where:
             plan.fixed[entry.key] = (None,) * rows.width[entry.key]
             plan.where[entry.key] = Segment(cell, ())
