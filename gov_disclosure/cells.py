@@ -111,6 +111,15 @@ class Grid:
         except ValueParseError:
             raise ValueParseError(f"not a count: {cell.text.strip()!r}") from None
 
+    def number(self, cell: Cell | None) -> int | None:
+        """The count in a cell for arithmetic; None when blank or unreadable."""
+        if cell is None:
+            return None
+        try:
+            return folded_count(self.facts[cell.text].folded)
+        except ValueParseError:
+            return None
+
 
 def read_grid(tables: Iterable[Table]) -> Grid:
     """The facts of every cell of `tables`, each distinct text read once."""

@@ -191,7 +191,7 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
                 _unmapped(seg.label, filled, rows)
             continue
         fragment = rows.grid[seg.label].key if m.fragment else None
-        candidates = row_candidates(seg.values, rows.width[m.key], positional=positional)
+        candidates = row_candidates(seg.values, rows.width[m.key], positional=positional, is_blank=rows.grid.is_blank)
         if m.key in plan.where and not _replaces(plan, m.key, candidates, seg, rows):
             continue
         plan.where[m.key] = seg
@@ -206,7 +206,7 @@ def resolve(
     out = dict(plan.fixed)
     if not plan.options:
         return out
-    chosen, n = solve(plan.fixed, plan.options, equations, columns) if equations else (None, 2)
+    chosen, n = solve(plan.fixed, plan.options, equations, columns, count=grid.number) if equations else (None, 2)
     for key in plan.options:
         seg = plan.where[key]
         values = printed(seg.values, grid)
