@@ -187,8 +187,18 @@ def solve(
     if not all(c.ok(grid) for c in compiled if not c.rows & set(options)):
         return None, 0
     order = _order(options, compiled)
-    numeric = {r: [_numbers(v) for v in options[r]] for r in order}
-    by_row = {r: [c for c in compiled if r in c.rows] for r in order}
+    open_rows = set(options)
+    numeric: dict[str, list[tuple[int, Numbers]]] = {}
+    by_row: dict[str, list[_Compiled]] = {}
+    for r in order:  # equations with no other open row rule candidates out once, before the walk
+        alone = [c for c in compiled if c.rows & open_rows == {r}]
+        by_row[r] = [c for c in compiled if r in c.rows and c.rows & open_rows != {r}]
+        numeric[r] = []
+        for k, v in enumerate(options[r]):
+            grid[r] = nums = _numbers(v)
+            if all(c.ok(grid) for c in alone):
+                numeric[r].append((k, nums))
+        grid.pop(r)
     found: list[dict[str, Vector]] = []
     choice: dict[str, int] = {}
 
@@ -199,7 +209,7 @@ def solve(
             found.append({r: options[r][choice[r]] for r in order})
             return
         row = order[i]
-        for k, nums in enumerate(numeric[row]):
+        for k, nums in numeric[row]:
             grid[row] = nums
             if all(c.ok(grid) for c in by_row[row]):
                 choice[row] = k
