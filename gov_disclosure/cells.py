@@ -16,8 +16,8 @@ import attrs
 
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Table
-from gov_disclosure.labels import Entry, Hit, LabelIndex, label_key
-from gov_disclosure.normalize import value_kind
+from gov_disclosure.labels import Entry, Hit, LabelIndex, folded_key
+from gov_disclosure.normalize import ValueParseError, fold, folded_count, folded_kind
 from gov_disclosure.templates import TableKind
 
 
@@ -45,27 +45,47 @@ INDEX = LabelIndex(_entries())
 CellKind = Literal["label", "value", "blank"]
 
 
+RowKey = tuple[str, str | None]  # (table, template) of a row label
+
+
 @attrs.frozen
 class CellFacts:
-    """A cell's kind (a label, a value, or blank: empty or a dash), and for labels their
-    folded key (`labels.label_key`) and what they match in `INDEX`."""
+    """A cell's kind (a label, a value, or blank: empty or a dash), its folded text, and for
+    labels their folded key (`labels.label_key`) and what they match in `INDEX`: every match
+    (`hit`), the first label of each table (`tables`) and the first row label of each table
+    and template (`rows`), exact matches before matches without numbering."""
 
     kind: CellKind
+    folded: str
     key: str = ""
     hit: Hit = Hit()
+    tables: Mapping[str, Entry] = attrs.field(factory=dict)
+    rows: Mapping[RowKey, Entry] = attrs.field(factory=dict)
 
     def entry(self, table: TableKind) -> Entry | None:
         """The label of `table` this cell prints, if any (a row, caption, header or group)."""
-        return self.hit.first(lambda e: e.table == table)
+        return self.tables.get(table)
+
+    def row(self, table: TableKind, template: str) -> Entry | None:
+        """The row of `table` in `template` this cell labels, if any."""
+        return self.rows.get((table, template))
 
 
 def read_facts(text: str) -> CellFacts:
     """The facts of one cell text: a label is any text that is not a value or blank."""
-    kind = value_kind(text)
-    if kind == "text" and text.strip():
-        key = label_key(text)
-        return CellFacts("label", key, INDEX.hit(key))
-    return CellFacts("blank" if kind == "blank" else "value")
+    folded = fold(text)
+    kind = folded_kind(folded)
+    if kind != "text" or not text.strip():
+        return CellFacts("blank" if kind == "blank" else "value", folded)
+    key = folded_key(folded)
+    hit = INDEX.hit(key)
+    tables: dict[str, Entry] = {}
+    rows: dict[RowKey, Entry] = {}
+    for e in (*hit.exact, *hit.body):
+        tables.setdefault(e.table, e)
+        if e.role == "row":
+            rows.setdefault((e.table, e.template), e)
+    return CellFacts("label", folded, key, hit, tables, rows)
 
 
 @attrs.frozen
@@ -84,12 +104,29 @@ class Grid:
         """Empty or a dash placeholder: read as null."""
         return self.facts[cell.text].kind == "blank"
 
+    def count(self, cell: Cell) -> int | None:
+        """The count a cell prints (`normalize.parse_count`), read from its folded text."""
+        try:
+            return folded_count(self.facts[cell.text].folded)
+        except ValueParseError:
+            raise ValueParseError(f"not a count: {cell.text.strip()!r}") from None
+
+    def number(self, cell: Cell | None) -> int | None:
+        """The count in a cell for arithmetic; None when blank or unreadable."""
+        if cell is None:
+            return None
+        try:
+            return folded_count(self.facts[cell.text].folded)
+        except ValueParseError:
+            return None
+
 
 def read_grid(tables: Iterable[Table]) -> Grid:
     """The facts of every cell of `tables`, each distinct text read once."""
     facts: dict[str, CellFacts] = {}
     for table in tables:
-        for cell in table.cells():
-            if cell.text not in facts:
-                facts[cell.text] = read_facts(cell.text)
+        for row in table.rows:
+            for cell in row:
+                if cell.text not in facts:
+                    facts[cell.text] = read_facts(cell.text)
     return Grid(facts)

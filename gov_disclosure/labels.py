@@ -24,7 +24,12 @@ _NUMBER_LEADS = _CHINESE_NUMERAL | {"("}  # how a folded label's numbering can s
 
 def label_key(text: str) -> str:
     """The comparable form of a label: folded, punctuation unified, numbering kept."""
-    key = fold(text).translate(_PUNCT)
+    return folded_key(fold(text))
+
+
+def folded_key(folded: str) -> str:
+    """`label_key` of a text already folded (`normalize.fold`)."""
+    key = folded.translate(_PUNCT)
     if not key[:1].isdecimal():
         return key
     # `1、` and `1,` are `1.`: unify the numbering punctuation after Arabic digits.

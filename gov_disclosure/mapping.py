@@ -19,7 +19,7 @@ from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Table
 from gov_disclosure.cells import Grid, read_grid
 from gov_disclosure.codes import issue
-from gov_disclosure.normalize import ValueParseError, parse_count, parse_money
+from gov_disclosure.normalize import ValueParseError, parse_money
 from gov_disclosure.placement import Vector, row_candidates
 from gov_disclosure.records import Issue
 from gov_disclosure.rows import RowPlan, Rows, Sink, column_anchors, equations, plan_rows, printed, resolve
@@ -45,11 +45,11 @@ class Mapped:
     unrecognized: tuple[Table, ...]
 
 
-def _count(cell: Cell | None, sink: Sink, row: str, column: str) -> R.Count:
+def _count(cell: Cell | None, grid: Grid, sink: Sink, row: str, column: str) -> R.Count:
     if cell is None:
         return R.Count(None)
     try:
-        return R.Count(parse_count(cell.text), cell.text, cell.pos)
+        return R.Count(grid.count(cell), cell.text, cell.pos)
     except ValueParseError:
         sink.add(
             "cell.unreadable",
@@ -102,7 +102,7 @@ def map_proactive(table: Table, template: Template, grid: Grid) -> tuple[R.Proac
             if col.kind == "money":
                 fields[col.key] = _money(cell, col.unit, sink, key, col.key)
             else:
-                fields[col.key] = _count(cell, sink, key, col.key)
+                fields[col.key] = _count(cell, grid, sink, key, col.key)
         rows[key] = row_class(template.name, key)(**fields)
     return R.TABLE2_RECORDS[template.name](**rows), sink.items
 
@@ -114,7 +114,8 @@ def map_requests(table: Table, template: Template, grid: Grid) -> tuple[R.Reques
     width = {r.key: len(columns) for r in labels}
     anchors = column_anchors(table, T.TABLE3_COLUMNS, grid)
     plan = plan_rows(table, Rows(TableKind.REQUESTS, template.name, width, grid, sink, anchors))
-    eqs = equations(template.identities, TableKind.REQUESTS, [r.key for r in labels], columns)
+    keys = [r.key for r in labels]
+    eqs = equations(template.identities, TableKind.REQUESTS, keys, columns) if plan.options else []
     found = resolve(plan, eqs, columns, sink, grid)
     rows: dict[str, R.RequestRow] = {}
     for label in labels:
@@ -123,7 +124,7 @@ def map_requests(table: Table, template: Template, grid: Grid) -> tuple[R.Reques
             sink.add("table.missing_row", f"row {label.key} not found", row=label.key)
             vec = (None,) * len(columns)
         cells = zip(columns, vec, strict=False)
-        rows[label.key] = R.RequestRow(**{c: _count(cell, sink, label.key, c) for c, cell in cells})
+        rows[label.key] = R.RequestRow(**{c: _count(cell, grid, sink, label.key, c) for c, cell in cells})
     return R.Requests(**rows), sink.items
 
 
@@ -135,7 +136,7 @@ def map_reviews(table: Table, template: Template, grid: Grid) -> tuple[R.Reviews
     vec: Vector = (None,) * len(T4_COLUMNS)
     if segs:  # a Table 4 with no numbers at all is reported by validation (table.blank)
         seg = segs[-1]
-        cands = row_candidates(seg.values, len(T4_COLUMNS), positional=not table.dropped_empty)
+        cands = row_candidates(seg.values, len(T4_COLUMNS), positional=not table.dropped_empty, is_blank=grid.is_blank)
         if not cands:
             msg = f"{len(seg.values)} values for {len(T4_COLUMNS)} columns: {printed(seg.values, grid)}"
             sink.add("table.row_width", msg, seg.values[0])
@@ -154,7 +155,7 @@ def map_reviews(table: Table, template: Template, grid: Grid) -> tuple[R.Reviews
         fields = {}
         for c in T.TABLE4_COLUMNS:
             cell = vec[T4_COLUMNS.index(f"{g.key}.{c.key}")]
-            fields[c.key] = _count(cell, sink, g.key, c.key)
+            fields[c.key] = _count(cell, grid, sink, g.key, c.key)
         groups_out[g.key] = R.ReviewGroup(**fields)
     return R.Reviews(**groups_out), sink.items
 

@@ -39,7 +39,11 @@ def looks_numeric(text: str) -> bool:
 def value_kind(text: str) -> Literal["blank", "value", "text"]:
     """What a cell holds, folding it once: nothing or a dash placeholder (`blank`), something
     `looks_numeric` (`value`), or anything else (`text`)."""
-    folded = fold(text)
+    return folded_kind(fold(text))
+
+
+def folded_kind(folded: str) -> Literal["blank", "value", "text"]:
+    """`value_kind` of a text already folded (`fold`)."""
     if folded in _DASHES:
         return "blank"
     bare = folded.replace(",", "")
@@ -52,16 +56,24 @@ class ValueParseError(ValueError):
 
 def parse_count(text: str) -> int | None:
     """Read a count: `25`, `０`, ` 25`, `+4`, `-2`, `－2`; blank or dash -> None."""
-    folded = fold(text).replace(",", "")
-    if folded in _DASHES:
+    try:
+        return folded_count(fold(text))
+    except ValueParseError:
+        raise ValueParseError(f"not a count: {text.strip()!r}") from None
+
+
+def folded_count(folded: str) -> int | None:
+    """`parse_count` of a text already folded (`fold`)."""
+    bare = folded.replace(",", "")
+    if bare in _DASHES:
         return None
-    if _COUNT.fullmatch(folded):
-        return int(folded)
+    if _COUNT.fullmatch(bare):
+        return int(bare)
     # A count printed with a decimal zero ("12.0") or a counting unit ("12件") is still a count.
-    m = _COUNT_WITH_UNIT.fullmatch(folded)
+    m = _COUNT_WITH_UNIT.fullmatch(bare)
     if m:
         return int(m.group(1))
-    raise ValueParseError(f"not a count: {text.strip()!r}")
+    raise ValueParseError(f"not a count: {folded!r}")
 
 
 @attrs.frozen

@@ -46,6 +46,15 @@ _MARKER = regex.compile(
     )""",
     regex.VERBOSE,
 )
+_IDEOGRAPH_LEADS = frozenset(_CN + "第")  # the CJK ideographs a marker can start with
+
+
+def _cannot_start(ch: str) -> bool:
+    """A first character no marker starts with: an ideograph other than a numeral or `第`, or
+    ASCII punctuation (the cheap test that spares most labels and prose the regex)."""
+    if "\u4e00" <= ch <= "\u9fff":
+        return ch not in _IDEOGRAPH_LEADS
+    return ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in "(["
 
 
 @attrs.frozen
@@ -157,23 +166,24 @@ def match_marker(text: str) -> Marker | None:
     Arabic numbers take at most three digits and a `.` marker is not followed by a digit, so
     `2020.` of a date or `3.5` are not markers; letters and Roman numerals count only with a
     closing punctuation or inside brackets."""
+    if not text or _cannot_start(text[0]):
+        return None
     m = _MARKER.match(text)
     if m is None:
         return None
-    rest = text[m.end() :]
-    marker = m.group(0)[len(m.group("lead")) :]
-    if m.group("chapter") is not None:
-        n = chinese_to_int(m.group("chapter"))
-        if n is None and not m.group("chapter").isdigit():
+    lead, chapter, opened, inner, close, bare, punct, circled = m.groups()
+    marker, rest = text[len(lead) : m.end()], text[m.end() :]
+    if chapter is not None:
+        n = chinese_to_int(chapter)
+        if n is None and not chapter.isdigit():
             return None  # digits and ideographs mixed (`第1二章`): no numeral
-        return Marker("chapter", n if n is not None else int(m.group("chapter")), marker, "", rest)
-    if m.group("circled") is not None:
-        return Marker("circled", _circled(m.group("circled")), marker, "", rest)
-    token = m.group("inner") if m.group("open") is not None else m.group("bare")
-    kind = _number(token)
+        return Marker("chapter", n if n is not None else int(chapter), marker, "", rest)
+    if circled is not None:
+        return Marker("circled", _circled(circled), marker, "", rest)
+    kind = _number(inner if opened is not None else bare)
     if kind is None:
         return None
     name, value = kind
-    if m.group("open") is not None:
-        return Marker(_IN_BRACKETS[name], value, marker, m.group("close"), rest)
-    return Marker(_BARE[name], value, marker, m.group("punct"), rest)
+    if opened is not None:
+        return Marker(_IN_BRACKETS[name], value, marker, close, rest)
+    return Marker(_BARE[name], value, marker, punct, rest)

@@ -12,7 +12,7 @@ arithmetic; none or several means the caller must leave the row null and say so.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -23,18 +23,25 @@ Vector = tuple[Cell | None, ...]
 MAX_CANDIDATES = 5000
 
 
-def row_candidates(values: Sequence[Cell], width: int, *, positional: bool = False) -> list[Vector]:
+def _blank_cell(cell: Cell) -> bool:
+    return is_blank_value(cell.text)
+
+
+def row_candidates(
+    values: Sequence[Cell], width: int, *, positional: bool = False, is_blank: Callable[[Cell], bool] = _blank_cell
+) -> list[Vector]:
     """Distinct placements of `values` into `width` columns (see module doc).
 
     `positional` says the grid keeps empty cells in place (not a dump that drops them): a
-    short row there has lost its trailing cells, so it is padded at the end.
+    short row there has lost its trailing cells, so it is padded at the end. `is_blank` says
+    which cells are blank (a report's `cells.Grid` knows; by default the text is read).
     """
     n = len(values)
     if n == width:
         return [tuple(values)]
     if positional and n < width:
         return [tuple(values) + (None,) * (width - n)]
-    blank = [is_blank_value(c.text) for c in values]
+    blank = [is_blank(c) for c in values]
     shown = {id(c): None if b else c.text.strip() for c, b in zip(values, blank, strict=True)}
     filled = [c for c, b in zip(values, blank, strict=False) if not b]
     if not filled:
@@ -87,18 +94,22 @@ Numbers = tuple[int | None, ...]
 
 class _Compiled:
     """An equation over numeric rows, checked on partial assignments: counts are never
-    negative, so a side already larger than the other, complete side cannot be repaired."""
+    negative, so a side already larger than the other, complete side cannot be repaired.
+    The cells of settled rows are summed once; `ok` adds those of the open rows."""
 
-    def __init__(self, eq: Equation, index: Mapping[str, int], skip_blank: frozenset[str]) -> None:
-        self.sides = [[(r, index[c]) for r, c in side] for side in (eq.lhs, eq.rhs)]
-        self.rows = {r for side in self.sides for r, _ in side}
-        self.skip_blank = skip_blank
+    def __init__(
+        self, eq: Equation, index: Mapping[str, int], skip_blank: frozenset[str], settled: Mapping[str, Numbers]
+    ) -> None:
+        sides = [[(r, index[c]) for r, c in side] for side in (eq.lhs, eq.rhs)]
+        self.rows = {r for side in sides for r, _ in side}
+        self.skippable = [all(r in skip_blank for r, _ in side) for side in sides]
+        self.open = [[(r, c) for r, c in side if r not in settled] for side in sides]
+        self.base = [_partial([(r, c) for r, c in side if r in settled], settled) for side in sides]
 
     def ok(self, grid: Mapping[str, Numbers]) -> bool:
         sums: list[int] = []
         complete: list[bool] = []
-        for side in self.sides:
-            total, done, blank = 0, True, True
+        for (total, done, blank), side, skippable in zip(self.base, self.open, self.skippable, strict=True):
             for r, c in side:
                 row = grid.get(r)
                 if row is None:
@@ -108,7 +119,7 @@ class _Compiled:
                 if v is not None:
                     total += v
                     blank = False
-            if done and blank and all(r in self.skip_blank for r, _ in side):
+            if done and blank and skippable:
                 return True  # a printed-blank total is not zero
             sums.append(total)
             complete.append(done)
@@ -117,6 +128,12 @@ class _Compiled:
         if complete[0] and sums[1] > sums[0] >= 0:
             return False
         return not (complete[1] and sums[0] > sums[1] >= 0)
+
+
+def _partial(cells: Sequence[tuple[str, int]], grid: Mapping[str, Numbers]) -> tuple[int, bool, bool]:
+    """(sum, all present, all blank) of the (row, column index) cells of `grid`."""
+    values = [grid[r][c] for r, c in cells]
+    return sum(v for v in values if v is not None), True, all(v is None for v in values)
 
 
 def _order(options: Mapping[str, Sequence[Vector]], compiled: Sequence[_Compiled]) -> list[str]:
@@ -140,12 +157,15 @@ def solve(
     options: Mapping[str, Sequence[Vector]],
     equations: Sequence[Equation],
     columns: Sequence[str],
+    *,
+    count: Callable[[Cell | None], int | None] = number,
 ) -> tuple[dict[str, Vector] | None, int]:
     """Assign one candidate to each ambiguous row so that every equation holds.
 
     Blank counts as zero, except that an equation one of whose sides lies wholly in rows
     printed blank is not checked. Returns (assignment, number of solutions found, capped at
-    2); the assignment is None unless exactly one solution exists.
+    2); the assignment is None unless exactly one solution exists. `count` reads a cell's
+    count for the arithmetic (None when blank or unreadable).
     """
     index = {c: i for i, c in enumerate(columns)}
     read: dict[int, int | None] = {}  # each cell's count, read once (candidates share cells)
@@ -153,20 +173,32 @@ def solve(
     def _numbers(vec: Vector) -> Numbers:
         for c in vec:
             if c is not None and id(c) not in read:
-                read[id(c)] = number(c)
+                read[id(c)] = count(c)
         return tuple(None if c is None else read[id(c)] for c in vec)
 
     grid: dict[str, Numbers] = {r: _numbers(v) for r, v in fixed.items()}
     skip_blank = frozenset(r for r, v in grid.items() if all(x is None for x in v))
-    compiled = [_Compiled(eq, index, skip_blank) for eq in equations]
-    for c in compiled:  # rows the table does not print are blank, and not a printed total
-        for r in c.rows - set(grid) - set(options):
-            grid[r] = (None,) * len(columns)
+    for eq in equations:  # rows the table does not print are blank, and not a printed total
+        for r, _ in (*eq.lhs, *eq.rhs):
+            if r not in grid and r not in options:
+                grid[r] = (None,) * len(columns)
+    settled = {r: v for r, v in grid.items() if r not in options}
+    compiled = [_Compiled(eq, index, skip_blank, settled) for eq in equations]
     if not all(c.ok(grid) for c in compiled if not c.rows & set(options)):
         return None, 0
     order = _order(options, compiled)
-    numeric = {r: [_numbers(v) for v in options[r]] for r in order}
-    by_row = {r: [c for c in compiled if r in c.rows] for r in order}
+    open_rows = set(options)
+    numeric: dict[str, list[tuple[int, Numbers]]] = {}
+    by_row: dict[str, list[_Compiled]] = {}
+    for r in order:  # equations with no other open row rule candidates out once, before the walk
+        alone = [c for c in compiled if c.rows & open_rows == {r}]
+        by_row[r] = [c for c in compiled if r in c.rows and c.rows & open_rows != {r}]
+        numeric[r] = []
+        for k, v in enumerate(options[r]):
+            grid[r] = nums = _numbers(v)
+            if all(c.ok(grid) for c in alone):
+                numeric[r].append((k, nums))
+        grid.pop(r)
     found: list[dict[str, Vector]] = []
     choice: dict[str, int] = {}
 
@@ -177,7 +209,7 @@ def solve(
             found.append({r: options[r][choice[r]] for r in order})
             return
         row = order[i]
-        for k, nums in enumerate(numeric[row]):
+        for k, nums in numeric[row]:
             grid[row] = nums
             if all(c.ok(grid) for c in by_row[row]):
                 choice[row] = k

@@ -87,7 +87,7 @@ def row_label(cell: Cell, rows: Rows) -> Match | None:
     """The template row a label names: exactly, without its numbering, or as the leading part
     of a label cut by a page break."""
     facts = rows.grid[cell]
-    entry = facts.hit.first(rows.accepts)
+    entry = facts.row(rows.kind, rows.template)
     if entry is not None:
         return Match(entry.key, False)
     return INDEX.fragment(facts.key, rows.accepts)
@@ -101,7 +101,7 @@ def completes(fragment: str, cell: Cell, rows: Rows) -> bool:
 def _claim_bare_labels(seg: Segment, rows: Rows, plan: RowPlan) -> None:
     """Row labels followed by no values at all (left of the segment's label) are blank rows."""
     for cell in seg.labels_before:
-        entry = rows.grid[cell].hit.first(rows.accepts)
+        entry = rows.grid[cell].row(rows.kind, rows.template)
         if entry is not None and entry.key not in plan.where:
             plan.fixed[entry.key] = (None,) * rows.width[entry.key]
             plan.where[entry.key] = Segment(cell, ())
@@ -191,7 +191,7 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
                 _unmapped(seg.label, filled, rows)
             continue
         fragment = rows.grid[seg.label].key if m.fragment else None
-        candidates = row_candidates(seg.values, rows.width[m.key], positional=positional)
+        candidates = row_candidates(seg.values, rows.width[m.key], positional=positional, is_blank=rows.grid.is_blank)
         if m.key in plan.where and not _replaces(plan, m.key, candidates, seg, rows):
             continue
         plan.where[m.key] = seg
@@ -206,7 +206,7 @@ def resolve(
     out = dict(plan.fixed)
     if not plan.options:
         return out
-    chosen, n = solve(plan.fixed, plan.options, equations, columns) if equations else (None, 2)
+    chosen, n = solve(plan.fixed, plan.options, equations, columns, count=grid.number) if equations else (None, 2)
     for key in plan.options:
         seg = plan.where[key]
         values = printed(seg.values, grid)

@@ -35,12 +35,12 @@ def table_kind(table: Table, grid: Grid | None = None) -> TableKind | None:
     """The template table this grid holds, by how many of its labels it prints: a label of
     one table counts 2, a column header (shared ones like 总计/其他 among them) 1."""
     grid = grid or read_grid([table])
-    labels = [grid[c] for c in table.cells() if grid.is_label(c)]
+    labels = [f for f in (grid[c] for row in table.rows for c in row) if f.kind == "label"]
     best, best_hits = None, 0
     for kind in TableKind:
         hits = 0
         for facts in labels:
-            entry = facts.entry(kind)
+            entry = facts.tables.get(kind)
             if entry is not None:
                 hits += 1 if entry.role == "header" else 2
         if hits > best_hits:
@@ -52,10 +52,11 @@ def _row_kind(row: Sequence[Cell], grid: Grid) -> TableKind | None:
     """The table kind a row's own labels name (headers shared between tables do not count)."""
     votes: dict[TableKind, int] = {}
     for cell in row:
-        if not grid.is_label(cell):
+        facts = grid[cell]
+        if facts.kind != "label":
             continue
         for kind in TableKind:
-            entry = grid[cell].entry(kind)
+            entry = facts.tables.get(kind)
             if entry is not None and entry.role != "header":
                 votes[kind] = votes.get(kind, 0) + 1
     return max(votes, key=lambda k: votes[k]) if votes else None
