@@ -21,6 +21,9 @@ from gov_disclosure.normalize import ValueParseError, is_blank_value, parse_coun
 
 Vector = tuple[Cell | None, ...]
 MAX_CANDIDATES = 5000
+MAX_STATES = 20_000
+"""Candidates the solver may try for one table: far above what a real report needs (the
+samples need a few hundred), low enough that a pathological table ends in milliseconds."""
 
 
 def _blank_cell(cell: Cell) -> bool:
@@ -159,13 +162,16 @@ def solve(
     columns: Sequence[str],
     *,
     count: Callable[[Cell | None], int | None] = number,
+    budget: int = MAX_STATES,
 ) -> tuple[dict[str, Vector] | None, int]:
     """Assign one candidate to each ambiguous row so that every equation holds.
 
     Blank counts as zero, except that an equation one of whose sides lies wholly in rows
     printed blank is not checked. Returns (assignment, number of solutions found, capped at
     2); the assignment is None unless exactly one solution exists. `count` reads a cell's
-    count for the arithmetic (None when blank or unreadable).
+    count for the arithmetic (None when blank or unreadable). The search tries at most
+    `budget` candidates in all, so every input ends in time linear in its size: when the
+    budget runs out before a second solution or the end, nothing is settled (0 solutions).
     """
     index = {c: i for i, c in enumerate(columns)}
     read: dict[int, int | None] = {}  # each cell's count, read once (candidates share cells)
@@ -201,15 +207,19 @@ def solve(
         grid.pop(r)
     found: list[dict[str, Vector]] = []
     choice: dict[str, int] = {}
+    left = [budget]
 
     def walk(i: int) -> None:
-        if len(found) > 1:
+        if len(found) > 1 or left[0] <= 0:
             return
         if i == len(order):
             found.append({r: options[r][choice[r]] for r in order})
             return
         row = order[i]
         for k, nums in numeric[row]:
+            left[0] -= 1
+            if left[0] < 0:
+                break
             grid[row] = nums
             if all(c.ok(grid) for c in by_row[row]):
                 choice[row] = k
@@ -217,4 +227,6 @@ def solve(
         grid.pop(row, None)
 
     walk(0)
+    if left[0] < 0 and len(found) < 2:
+        return None, 0
     return (found[0] if len(found) == 1 else None), min(len(found), 2)

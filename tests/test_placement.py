@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import gov_disclosure as g
 from gov_disclosure.blocks import Cell
 from gov_disclosure.placement import Equation, row_candidates, solve
 
@@ -72,3 +75,28 @@ def test_printed_blank_total_is_not_zero() -> None:
     options = {"r": row_candidates(cells("3", "3"), 3)}
     chosen, n = solve(fixed, options, ROW_SUM[:1] + [COL_SUM[0]], COLS)
     assert chosen is None and n == 2
+
+
+def test_search_budget_settles_nothing_when_it_runs_out() -> None:
+    """t = r1 + r2 with t printed 5: r1 in {2, 3}, r2 in {3, 4} has the one solution (2, 3).
+    The walk tries r1's first candidate, then needs r2's: a budget of one candidate stops it
+    before any solution, and the rows are reported unsettled rather than guessed."""
+    fixed = {"t": tuple(cells("5"))}
+    options = {"r1": [tuple(cells("2")), tuple(cells("3"))], "r2": [tuple(cells("3")), tuple(cells("4"))]}
+    eq = [Equation((("t", "x"),), (("r1", "x"), ("r2", "x")))]
+    chosen, n = solve(fixed, options, eq, ["x"])
+    assert n == 1 and chosen is not None
+    assert (texts(chosen["r1"]), texts(chosen["r2"])) == (["2"], ["3"])
+    assert solve(fixed, options, eq, ["x"], budget=1) == (None, 0)
+
+
+def test_sparse_probe_ends_with_unsettled_rows() -> None:
+    """The made-up probe whose html2text rows print only 自然人 and 总计 (`40 |  |  | … | 40`)
+    once sent the solver into an exponential walk; the budget ends it with every row it
+    could not settle left null and said."""
+    report = g.parse_file(Path(__file__).parent / "data" / "probes" / "sparse-pipe.txt")
+    unresolved = [i for i in report.issues if i.code == "placement.unresolved"]
+    assert report.requests is not None and report.requests.granted is not None
+    assert report.requests.granted.total.value is None
+    assert "granted" in {i.row for i in unresolved}
+    assert not [i for i in report.issues if i.severity == "error"]
