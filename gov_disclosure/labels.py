@@ -15,11 +15,10 @@ from typing import Literal
 import attrs
 
 from gov_disclosure.normalize import fold
-from gov_disclosure.numbering import Marker, match_marker
+from gov_disclosure.numbering import OUTLINE_NUMERALS, Marker, match_marker
 
 _PUNCT = str.maketrans({"、": ",", "，": ",", "。": "", "：": ":", "“": "", "”": "", '"': "", "；": ";"})
-_CHINESE_NUMERAL = frozenset("一二三四五六七八九十")
-_NUMBER_LEADS = _CHINESE_NUMERAL | {"("}  # how a folded label's numbering can start, besides digits
+_NUMBER_LEADS = OUTLINE_NUMERALS | {"("}  # how a folded label's numbering can start, besides digits
 
 
 def label_key(text: str) -> str:
@@ -44,9 +43,9 @@ def _label_number(m: Marker | None) -> bool:
     if m is None:
         return False
     if m.style == "chinese":
-        return m.punct in "、.," and set(m.numeral) <= _CHINESE_NUMERAL and m.marker == m.numeral + m.punct
+        return m.punct in "、.," and set(m.numeral) <= OUTLINE_NUMERALS and m.marker == m.numeral + m.punct
     if m.style == "paren-chinese":
-        return m.marker == f"({m.numeral})" and set(m.numeral) <= _CHINESE_NUMERAL
+        return m.marker == f"({m.numeral})" and set(m.numeral) <= OUTLINE_NUMERALS
     if m.style == "arabic":
         return (
             m.punct in ".、," and len(m.numeral) <= 2 and m.marker == m.numeral + m.punct and not m.rest[:1].isdecimal()

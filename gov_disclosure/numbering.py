@@ -31,6 +31,8 @@ LEVELS: dict[str, int] = {
 }
 
 CN_DIGITS = "零一二三四五六七八九"
+OUTLINE_NUMERALS = frozenset("一二三四五六七八九十")
+"""The numerals an outline marker of a report is written with (`三、`, `（十二）`): no 零, 百."""
 _CN_VALUE = {c: i for i, c in enumerate(CN_DIGITS)} | {"〇": 0, "○": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN = "〇○零一二三四五六七八九十百千"

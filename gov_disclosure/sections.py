@@ -16,7 +16,7 @@ from gov_disclosure import templates as T
 from gov_disclosure.blocks import Block, Document, Paragraph, Table
 from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.labels import label_key, strip_numbering
-from gov_disclosure.numbering import Marker, match_marker
+from gov_disclosure.numbering import OUTLINE_NUMERALS, Marker, match_marker
 from gov_disclosure.records import Unassigned
 
 _MARKER = regex.compile(r"\[(?:bookmark|image|link|footnote|comment)[^\]]*\]")
@@ -74,7 +74,6 @@ def heading_key(text: str) -> str | None:
     return section if any(word in body for word in T.SECTION_KEYWORDS[section]) else None
 
 
-_TOP_NUMERAL = frozenset("一二三四五六七八九十")
 _RUN_IN_END = "：:。． \u3000"
 
 
@@ -89,7 +88,7 @@ def split_heading(text: str) -> tuple[str, str, str] | None:
     m = match_marker(text)
     if m is None or m.punct not in "、.．":
         return None
-    if not (m.style == "chinese" and set(m.numeral) <= _TOP_NUMERAL or m.style == "arabic" and len(m.numeral) <= 2):
+    if not (m.style == "chinese" and set(m.numeral) <= OUTLINE_NUMERALS or m.style == "arabic" and len(m.numeral) <= 2):
         return None
     for i in range(len(text) - len(m.rest) + 2, min(len(text), 41)):
         if text[i] in _RUN_IN_END:
