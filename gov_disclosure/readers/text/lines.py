@@ -43,7 +43,9 @@ def looks_like_heading(line: str) -> bool:
 
 def is_number(text: str) -> bool:
     """A value cell (signed or unit-suffixed number, or a dash placeholder), as the mapping
-    stage will read it."""
+    stage will read it. (Plain ASCII digits, most value cells, need no folding.)"""
+    if text.isdigit() and text.isascii():
+        return True
     return bool(text.strip()) and looks_numeric(text)
 
 
