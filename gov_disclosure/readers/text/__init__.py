@@ -28,14 +28,14 @@ def register_dialect(dialect: Dialect) -> None:
 
 def read_text(text: str, *, encoding: str | None = None, settings: TextSettings | None = None) -> Document:
     # pdftotext marks a page break with a form feed at the start of the next page's first line.
-    lines = scan(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n"), settings or DEFAULTS)
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n")
+    lines = scan(raw, settings or DEFAULTS)
+    facts = lines.facts
     blocks: list[Block] = []
     i = 0
     for found in [*search(lines, DIALECTS), None]:
-        stop = found.start if found else len(lines)
-        blocks += [
-            Paragraph(lines[k].rstrip(), Position(line=k + 1)) for k in range(i, stop) if not lines.facts[k].blank
-        ]
+        stop = found.start if found else len(raw)
+        blocks += [Paragraph(raw[k].rstrip(), Position(k + 1)) for k in range(i, stop) if not facts[k].blank]
         if found is None:
             break
         blocks.append(found.table)

@@ -19,7 +19,6 @@ import regex
 
 from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.normalize import looks_numeric
-from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.settings import DEFAULTS, TextSettings
 
 BLANKS = " \u3000\xa0"  # what pads fixed-width cells
@@ -31,21 +30,22 @@ _RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 NUMERALS = frozenset("一二三四五六七八九十")  # the numerals of enumerated headings and labels
 
 
+_NUMS = "[一二三四五六七八九十]+"
+_HEADING = regex.compile(rf"[\s\u3000]*(?:{_NUMS}[\s\u3000]*(?:、|[.．](?![0-9０-９]))|[（(]{_NUMS}[)）])")
+
+
 def looks_like_heading(line: str) -> bool:
-    """A generic enumerated heading (`三、…`, `（二）…`): never a wrapped table cell."""
-    m = match_marker(line)
-    if m is None:
-        return False
-    if m.style == "chinese":
-        return m.punct in ("、", ".", "．") and set(m.marker[:-1].rstrip()) <= NUMERALS
-    if m.style == "paren-chinese":
-        return m.marker[0] in "（(" and m.marker[-1] in ")）" and set(m.marker[1:-1]) <= NUMERALS
-    return False
+    """A generic enumerated heading (`三、…`, `（二）…`): never a wrapped table cell. (The
+    `chinese` and `paren-chinese` markers of `numbering.match_marker` with `、`/`.` or round
+    brackets and plain numerals, as one pattern: the line pass asks it of every line.)"""
+    return _HEADING.match(line) is not None
 
 
 def is_number(text: str) -> bool:
     """A value cell (signed or unit-suffixed number, or a dash placeholder), as the mapping
-    stage will read it."""
+    stage will read it. (Plain ASCII digits, most value cells, need no folding.)"""
+    if text.isdigit() and text.isascii():
+        return True
     return bool(text.strip()) and looks_numeric(text)
 
 
@@ -82,7 +82,7 @@ def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
     pipes = line.count("|")
     tab_led = line[0] == "\t"
     framed = pipes >= 2 and first == "|" and stripped[-1] == "|"
-    heading = (first in NUMERALS or first in "（(" and stripped[1:2] in NUMERALS) and looks_like_heading(stripped)
+    heading = _HEADING.match(stripped) is not None
     foreign = (
         pipes > 0 or "｜" in line or (tabs > 1 or not tab_led) and tabs > 0 and _TAB_CELLS.search(line) is not None
     )
@@ -142,7 +142,8 @@ def blank_runs(line: str, wide: Mapping[int, None] | None = None) -> tuple[Span,
     """Cells of one line: words split at blank runs; a single blank joins two words (`(一)
     予以公开`) unless both are numbers (`1288 21`). `wide` is `wide_chars` of the document
     (else of the line)."""
-    line = line.translate(_ZERO_WIDTH)
+    if "\f" in line or "\v" in line or "\r" in line:
+        line = line.translate(_ZERO_WIDTH)
     words = [m.span() for m in _WORD.finditer(line)]
     table = wide_chars(line) if wide is None and not line.isascii() else wide or {}
     out: list[Span] = []
@@ -217,10 +218,20 @@ def scan(lines: Sequence[str], settings: TextSettings | None = None, *, layout: 
         return Lines(lines._lines, lines.facts, _layout(lines._lines, lines.facts, lines.settings), lines.settings)
     text = lines._lines if isinstance(lines, Lines) else lines
     settings = settings or DEFAULTS
-    facts = tuple(line_facts(line, settings) for line in text)
+    of = {line: line_facts(line, settings) for line in set(text)}  # a dump repeats many lines
+    facts = tuple(map(of.__getitem__, text))
     if layout is None:
         layout = sum(f.gapped for f in facts) >= 2
     return Lines(text, facts, _layout(text, facts, settings) if layout else None, settings)
+
+
+_PAGE_LEADS = frozenset("-—–－―‐_~·•第共pP")  # what a page mark starts with, but for a digit
+
+
+def _page_mark(line: str) -> bool:
+    """`furniture.is_page_mark`, asked only of lines led by what a page mark starts with."""
+    lead = line.lstrip()[:1]
+    return (lead in _PAGE_LEADS or lead.isdigit()) and is_page_mark(line)
 
 
 def _layout(lines: Sequence[str], facts: Sequence[LineFacts], settings: TextSettings) -> tuple[Layout, ...]:
@@ -229,9 +240,7 @@ def _layout(lines: Sequence[str], facts: Sequence[LineFacts], settings: TextSett
     return tuple(
         _NO_CELLS
         if f.blank
-        else Layout(
-            is_page_mark(line), None if f.foreign or is_long_prose(line, prose) else blank_runs(line, wide), line
-        )
+        else Layout(_page_mark(line), None if f.foreign or is_long_prose(line, prose) else blank_runs(line, wide), line)
         for line, f in zip(lines, facts, strict=True)
     )
 

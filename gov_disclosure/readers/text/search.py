@@ -40,7 +40,7 @@ def score(rows: Sequence[Sequence[_Texted]], dropped_empty: bool) -> float:
     texts = [c.text for row in rows for c in row if c.text.strip()]
     if not texts:
         return 0.0
-    clean = sum(1 for t in texts if looks_numeric(t) or not _GARBAGE.search(t))
+    clean = sum(1 for t in texts if not _GARBAGE.search(t) or looks_numeric(t))
     multi = sum(1 for r in rows if len(r) > 1) / max(len(rows), 1)
     grid = 1.0 if dropped_empty else 0.5 + 0.5 * multi
     return (clean / len(texts)) * grid

@@ -67,7 +67,7 @@ class Reading:
     def table(self, scores: tuple[tuple[str, float], ...] = (), detection: str = "") -> Table:
         """The reading as a `blocks.Table` (row indexes counted here)."""
         rows = tuple(
-            tuple(Cell(text, Position(line, None, r, col), 1, span) for text, line, col, span in row)
+            tuple([Cell(text, Position(line, None, r, col), 1, span) for text, line, col, span in row])
             for r, row in enumerate(self.rows)
         )
         return Table(

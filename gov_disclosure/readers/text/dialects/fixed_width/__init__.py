@@ -21,6 +21,7 @@ from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     RowAssembler,
     Token,
     ValueColumn,
+    both_measures,
     cluster_columns,
     line_tokens,
 )
@@ -82,10 +83,16 @@ class FixedWidthDialect:
     def measured(self, layouts: Sequence[Sequence[Layout]], settings: FixedWidthSettings) -> list[FixedWidthFinder]:
         """The regions' finders under the document's measure: display columns unless code
         points make the value columns more regular. Rows are assembled later, for these only."""
-        display = [FixedWidthFinder(lay, wide=True, settings=settings) for lay in layouts]
-        if all(s.start == s.wide_start and s.end == s.wide_end for lay in layouts for x in lay for s in x.cells()):
+        both = [both_measures(lay) for lay in layouts]
+        display = [
+            FixedWidthFinder(lay, wide=True, settings=settings, toks=b[0]) for lay, b in zip(layouts, both, strict=True)
+        ]
+        if all(d == p for b in both for d, p in zip(*b, strict=True)):
             return display  # no wide character before a cell's end: the measures agree
-        points = [FixedWidthFinder(lay, wide=False, settings=settings) for lay in layouts]
+        points = [
+            FixedWidthFinder(lay, wide=False, settings=settings, toks=b[1])
+            for lay, b in zip(layouts, both, strict=True)
+        ]
         return points if _irregularity(points) < _irregularity(display) else display
 
     def read(self, lines: Sequence[str], first_line: int) -> Table | None:

@@ -36,12 +36,13 @@ class Role(enum.Enum):
 
 class Token(NamedTuple):
     """One cell's text on one line, its `[start, end)` columns under one measure and its
-    region line index. (A named tuple: there is one per cell per measure.)"""
+    region line index and whether it is a value. (A named tuple: there is one per cell per measure.)"""
 
     text: str
     start: int
     end: int
     line: int
+    number: bool = False  # `is_number(text)`, as the line pass found
 
     @property
     def centre2(self) -> int:
@@ -65,18 +66,33 @@ class ValueColumn:
 
 def tokens(layout: Sequence[Layout], *, wide: bool) -> list[list[Token]]:
     """Every region line's cells under one measure (none on a page-number line)."""
-    return [[] if lay.page_mark else _measured(lay, i, wide) for i, lay in enumerate(layout)]
+    return both_measures(layout)[0 if wide else 1]
 
 
-def _measured(lay: Layout, index: int, wide: bool) -> list[Token]:
-    if wide:
-        return [Token(s.text, s.wide_start, s.wide_end, index) for s in lay.cells()]
-    return [Token(s.text, s.start, s.end, index) for s in lay.cells()]
+def both_measures(layout: Sequence[Layout]) -> tuple[list[list[Token]], list[list[Token]]]:
+    """Every region line's cells under display columns and under code points (none on a
+    page-number line): each cell is measured, and tested for a value, once for both."""
+    display: list[list[Token]] = []
+    points: list[list[Token]] = []
+    for i, lay in enumerate(layout):
+        shown: list[Token] = []
+        coded: list[Token] = []
+        if not lay.page_mark:
+            for s in lay.cells():
+                number = is_number(s.text)
+                shown.append(Token(s.text, s.wide_start, s.wide_end, i, number))
+                coded.append(Token(s.text, s.start, s.end, i, number))
+        display.append(shown)
+        points.append(coded)
+    return display, points
 
 
 def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
     """Cells of one line with display (`wide`) or code-point column spans."""
-    return _measured(Layout(False, blank_runs(line), line), index, wide)
+    spans = blank_runs(line)
+    if wide:
+        return [Token(s.text, s.wide_start, s.wide_end, index, is_number(s.text)) for s in spans]
+    return [Token(s.text, s.start, s.end, index, is_number(s.text)) for s in spans]
 
 
 def is_enumerated(text: str) -> bool:
@@ -102,7 +118,7 @@ def _latest(a: int | None, b: int | None) -> int | None:
 def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> list[Role]:
     """Role of every region line. A text line is LABEL when all its cells lie left of where the
     nearest anchor lines' numbers start, HEADER otherwise."""
-    first = [next((t.start for t in ts if is_number(t.text)), None) for ts in toks]
+    first = [next((t.start for t in ts if t.number), None) for ts in toks]
     above = list(accumulate(first, _latest))
     below = list(accumulate(first[::-1], _latest))[::-1]
     roles: list[Role] = []
@@ -136,7 +152,7 @@ def block_ids(roles: Sequence[Role]) -> list[int]:
 
 def split_anchor(ts: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     """Labels (cells before the first number) and values (the rest) of an anchor line."""
-    k = next(i for i, t in enumerate(ts) if is_number(t.text))
+    k = next(i for i, t in enumerate(ts) if t.number)
     return list(ts[:k]), list(ts[k:])
 
 
@@ -148,7 +164,7 @@ def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[ValueColumn]:
     active: list[int] = []  # groups a later cell may still overlap (cells come by start column)
     for t in sorted(tokens, key=lambda t: (t.start, t.end, t.line)):
         active = [g for g in active if his[g] > t.start]
-        fits = [(min(t.end, his[g]) - t.start, g) for g in active if t.line not in groups[g][1]]
+        fits = [(min(t.end, his[g]) - t.start, g) for g in active if t.line not in groups[g][1]] if active else []
         overlap, best = max(fits, default=(0, -1))
         if overlap <= 0:
             active.append(len(groups))
@@ -157,7 +173,8 @@ def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[ValueColumn]:
         else:
             groups[best][0].append(t)
             groups[best][1].add(t.line)
-            his[best] = max(his[best], t.end)
+            if t.end > his[best]:
+                his[best] = t.end
     hulls = (ValueColumn(g[0].start, hi, tuple(g)) for (g, _), hi in zip(groups, his, strict=True))
     cols = sorted(hulls, key=lambda c: (c.lo, c.hi))
     merged: list[ValueColumn] = []
@@ -268,7 +285,7 @@ class RowAssembler:
     def label(self, i: int) -> None:
         roles, toks = self.roles, self.toks
         blank_above = i == 0 or roles[i - 1] is Role.BLANK
-        bare_below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR and is_number(toks[i + 1][0].text)
+        bare_below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR and toks[i + 1][0].number
         if self.pending or self.last is None or blank_above or bare_below or is_enumerated(toks[i][0].text):
             self.pending.append(i)
         else:
@@ -329,7 +346,7 @@ def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[To
         for t in headers.get(b, []):
             if cols and t.centre2 >= 2 * cols[0].lo:
                 x = t.centre2 / 2
-                score += min(max(c.lo - x, x - c.hi, 0) for c in cols)
+                score += min(c.lo - x if c.lo > x else x - c.hi if x > c.hi else 0 for c in cols)
     return score
 
 
@@ -337,13 +354,21 @@ class FixedWidthFinder:
     """One reading of a region under one column measure, keeping every stage's result
     (`tokens`, `roles`, `blocks`, `columns`, `label_starts`, `score`, and `rows` once asked)
     for debugging. The score is known before any row is assembled, so the measure can be
-    chosen first and rows assembled under the chosen one only."""
+    chosen first and rows assembled under the chosen one only. `toks`: the region's tokens
+    under this measure, when already measured (`both_measures`)."""
 
-    def __init__(self, layout: Sequence[Layout], *, wide: bool, settings: FixedWidthSettings) -> None:
+    def __init__(
+        self,
+        layout: Sequence[Layout],
+        *,
+        wide: bool,
+        settings: FixedWidthSettings,
+        toks: list[list[Token]] | None = None,
+    ) -> None:
         self.wide = wide
         self.settings = settings
         self.furniture = [lay.page_mark for lay in layout]
-        self.tokens = tokens(layout, wide=wide)
+        self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.roles = line_roles(self.tokens, self.furniture)
         self.blocks = block_ids(self.roles)
         values: dict[int, list[Token]] = {b: [] for b in self.blocks}

@@ -39,7 +39,7 @@ def _cells(layout: Layout, foreign: bool, prose: int) -> list[tuple[str, int, in
     if is_long_prose(layout.line, prose):
         body = layout.line.strip(BLANKS + "\f\v\r")
         return [(body, 0, 2 * len(body))]
-    return [(text, start, end) for text, _, _, start, end in layout.cells()]
+    return [(s.text, s.wide_start, s.wide_end) for s in layout.cells()]
 
 
 def line_kinds(lines: Sequence[str], settings: FixedWidthSettings | None = None) -> list[Kind]:
