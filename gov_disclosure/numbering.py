@@ -59,6 +59,19 @@ def _cannot_start(ch: str) -> bool:
     return ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in "(["
 
 
+_OUTLINE_NUMS = "[一二三四五六七八九十]+"
+_OUTLINE_HEADING = regex.compile(
+    rf"[\s\u3000]*(?:{_OUTLINE_NUMS}[\s\u3000]*(?:、|[.．](?![0-9０-９]))|[（(]{_OUTLINE_NUMS}[)）])"
+)
+
+
+def starts_outline_heading(text: str) -> bool:
+    """`text` starts with a heading's outline marker: `三、` / `三.` or `（二）` / `(二)` in
+    OUTLINE_NUMERALS. The same answer as `match_marker` filtered to those styles, as one
+    pattern, since the text reader asks it of every line of a document."""
+    return _OUTLINE_HEADING.match(text) is not None
+
+
 @attrs.frozen
 class Marker:
     """An enumeration marker at the start of a text: how it is written, its number, the

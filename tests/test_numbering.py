@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from gov_disclosure.numbering import Marker, chinese_to_int, digits_to_chinese, int_to_chinese, match_marker
+from gov_disclosure.numbering import (
+    OUTLINE_NUMERALS,
+    Marker,
+    chinese_to_int,
+    digits_to_chinese,
+    int_to_chinese,
+    match_marker,
+    starts_outline_heading,
+)
 
 
 def test_marker_forms() -> None:
@@ -48,3 +56,31 @@ def test_chinese_numerals_both_ways() -> None:
     assert [int_to_chinese(n) for n in (1, 10, 15, 101, 2020)] == ["一", "十", "十五", "一百零一", "二千零二十"]
     assert int_to_chinese(15, legal=True) == "一十五"
     assert digits_to_chinese(2020) == "二〇二〇"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三、本年度办理结果", True),
+        ("  十二. 其他", True),
+        ("（二）部分公开", True),
+        ("(七)总计", True),
+        ("1.属于国家秘密", False),  # arabic: a row label's item, not a heading
+        ("三.5万元", False),  # a dot before a digit is a decimal point
+        ("〔二〕x", False),  # only round brackets
+        ("一百、x", False),  # 百 is no outline numeral
+        ("本年度", False),
+    ],
+)
+def test_outline_heading_prefix(text: str, expected: bool) -> None:
+    """The one-pattern test the text reader asks of every line agrees with `match_marker`
+    filtered to Chinese outline markers with 、/. or round brackets."""
+    assert starts_outline_heading(text) is expected
+    m = match_marker(text)
+    by_marker = (
+        m is not None
+        and m.style in ("chinese", "paren-chinese")
+        and set(m.numeral) <= OUTLINE_NUMERALS
+        and (m.punct in "、.．" if m.style == "chinese" else m.marker[0] in "(（")
+    )
+    assert by_marker is expected

@@ -19,6 +19,7 @@ import regex
 
 from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.normalize import looks_numeric
+from gov_disclosure.numbering import starts_outline_heading
 from gov_disclosure.readers.text.settings import DEFAULTS, TextSettings
 
 BLANKS = " \u3000\xa0"  # what pads fixed-width cells
@@ -27,18 +28,11 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\f\v\r"))  # pdftotext starts each page wi
 _TAB_CELLS = regex.compile(r"\S\t+\S")  # TAB between cells: like a pipe, another dialect's line
 _GAP = regex.compile(f"[{BLANKS}]{{2,}}|\\d[{BLANKS}]\\d")
 _RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-NUMERALS = frozenset("一二三四五六七八九十")  # the numerals of enumerated headings and labels
-
-
-_NUMS = "[一二三四五六七八九十]+"
-_HEADING = regex.compile(rf"[\s\u3000]*(?:{_NUMS}[\s\u3000]*(?:、|[.．](?![0-9０-９]))|[（(]{_NUMS}[)）])")
 
 
 def looks_like_heading(line: str) -> bool:
-    """A generic enumerated heading (`三、…`, `（二）…`): never a wrapped table cell. (The
-    `chinese` and `paren-chinese` markers of `numbering.match_marker` with `、`/`.` or round
-    brackets and plain numerals, as one pattern: the line pass asks it of every line.)"""
-    return _HEADING.match(line) is not None
+    """A generic enumerated heading (`三、…`, `（二）…`): never a wrapped table cell."""
+    return starts_outline_heading(line)
 
 
 def is_number(text: str) -> bool:
@@ -82,7 +76,7 @@ def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
     pipes = line.count("|")
     tab_led = line[0] == "\t"
     framed = pipes >= 2 and first == "|" and stripped[-1] == "|"
-    heading = _HEADING.match(stripped) is not None
+    heading = starts_outline_heading(stripped)
     foreign = (
         pipes > 0 or "｜" in line or (tabs > 1 or not tab_led) and tabs > 0 and _TAB_CELLS.search(line) is not None
     )

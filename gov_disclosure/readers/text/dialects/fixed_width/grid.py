@@ -16,9 +16,9 @@ from typing import NamedTuple
 
 import attrs
 
-from gov_disclosure.numbering import match_marker
+from gov_disclosure.numbering import OUTLINE_NUMERALS, match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading
-from gov_disclosure.readers.text.lines import NUMERALS, Layout, blank_runs, is_number
+from gov_disclosure.readers.text.lines import Layout, blank_runs, is_number
 from gov_disclosure.readers.text.settings import FixedWidthSettings
 
 NAME = "fixed-width"
@@ -102,10 +102,10 @@ def is_enumerated(text: str) -> bool:
         return False
     if m.style in ("paren-chinese", "paren-arabic"):
         inner = m.marker[1:-1].strip()
-        return m.marker[0] in "（(" and m.marker[-1] in ")）" and (inner.isdigit() or set(inner) <= NUMERALS)
+        return m.marker[0] in "（(" and m.marker[-1] in ")）" and (inner.isdigit() or set(inner) <= OUTLINE_NUMERALS)
     numeral = m.marker[:-1]
     if m.style == "chinese":
-        return m.punct == "、" and set(numeral) <= NUMERALS
+        return m.punct == "、" and set(numeral) <= OUTLINE_NUMERALS
     if m.style == "arabic":
         return m.punct in (".", "．", "、") and numeral.isdigit() and not m.rest[:1].isdigit()
     return False

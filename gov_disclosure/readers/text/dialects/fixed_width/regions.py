@@ -6,8 +6,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 
-from gov_disclosure.numbering import match_marker
-from gov_disclosure.readers.text.lines import BLANKS, NUMERALS, Layout, Lines, is_long_prose, scan
+from gov_disclosure.numbering import OUTLINE_NUMERALS, match_marker
+from gov_disclosure.readers.text.lines import BLANKS, Layout, Lines, is_long_prose, scan
 from gov_disclosure.readers.text.settings import FixedWidthSettings
 
 
@@ -28,7 +28,7 @@ def is_section_heading(text: str) -> bool:
         return False
     numeral = m.marker[:-1]
     rest = m.rest.lstrip()
-    return len(numeral) <= 3 and set(numeral) <= NUMERALS and len(rest) >= 2 and not rest[1].isspace()
+    return len(numeral) <= 3 and set(numeral) <= OUTLINE_NUMERALS and len(rest) >= 2 and not rest[1].isspace()
 
 
 def _cells(layout: Layout, foreign: bool, prose: int) -> list[tuple[str, int, int]]:
