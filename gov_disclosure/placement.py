@@ -93,53 +93,97 @@ class Equation:
 
 
 Numbers = tuple[int | None, ...]
+Side = tuple[list[int], list[bool]]
+"""One side of a family's equations so far: each member's sum, and whether any cell is printed."""
+State = tuple[Side, Side]
 
 
-class _Compiled:
-    """An equation over numeric rows, checked on partial assignments: counts are never
+class _Family:
+    """Equations whose sides have the same open rows (a Table 3 identity applied to every
+    column): compiled once per solve and checked together, member by member. Counts are never
     negative, so a side already larger than the other, complete side cannot be repaired.
-    The cells of settled rows are summed once; `ok` adds those of the open rows."""
+    `base` sums the cells of settled rows; `extend` adds one open row's numbers."""
 
     def __init__(
-        self, eq: Equation, index: Mapping[str, int], skip_blank: frozenset[str], settled: Mapping[str, Numbers]
+        self,
+        eqs: Sequence[Equation],
+        index: Mapping[str, int],
+        skip_blank: frozenset[str],
+        settled: Mapping[str, Numbers],
     ) -> None:
-        sides = [[(r, index[c]) for r, c in side] for side in (eq.lhs, eq.rhs)]
-        self.rows = {r for side in sides for r, _ in side}
-        self.skippable = [all(r in skip_blank for r, _ in side) for side in sides]
-        self.open = [[(r, c) for r, c in side if r not in settled] for side in sides]
-        self.base = [_partial([(r, c) for r, c in side if r in settled], settled) for side in sides]
+        self.size = len(eqs)
+        self.skippable = [[all(r in skip_blank for r, _ in eq.lhs) for eq in eqs]]
+        self.skippable.append([all(r in skip_blank for r, _ in eq.rhs) for eq in eqs])
+        self.cells: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+        base: list[Side] = []
+        for s, side in enumerate(([eq.lhs for eq in eqs], [eq.rhs for eq in eqs])):
+            sums, printed = [0] * self.size, [False] * self.size
+            for m, cells in enumerate(side):
+                for r, col in cells:
+                    c = index[col]
+                    if r not in settled:
+                        self.cells.setdefault(r, ([], []))[s].append((m, c))
+                    elif (v := settled[r][c]) is not None:
+                        sums[m] += v
+                        printed[m] = True
+            base.append((sums, printed))
+        self.base: State = (base[0], base[1])
+        self.rows = frozenset(self.cells)
+        self.open = (
+            frozenset(r for r, cells in self.cells.items() if cells[0]),
+            frozenset(r for r, cells in self.cells.items() if cells[1]),
+        )
 
-    def ok(self, grid: Mapping[str, Numbers]) -> bool:
-        sums: list[int] = []
-        complete: list[bool] = []
-        for (total, done, blank), side, skippable in zip(self.base, self.open, self.skippable, strict=True):
-            for r, c in side:
-                row = grid.get(r)
-                if row is None:
-                    done = False
-                    continue
-                v = row[c]
-                if v is not None:
-                    total += v
-                    blank = False
-            if done and blank and skippable:
-                return True  # a printed-blank total is not zero
-            sums.append(total)
-            complete.append(done)
-        if complete[0] and complete[1]:
-            return sums[0] == sums[1]
-        if complete[0] and sums[1] > sums[0] >= 0:
-            return False
-        return not (complete[1] and sums[0] > sums[1] >= 0)
+    def extend(self, state: State, row: str, nums: Numbers, done: tuple[bool, bool]) -> State | None:
+        """`state` with `row`'s numbers added, or None when a member can no longer hold
+        (`done`: which sides are then complete)."""
+        (lsums, lprinted), (rsums, rprinted) = state
+        lcells, rcells = self.cells[row]
+        if lcells:
+            lsums, lprinted = _add(lsums, lprinted, lcells, nums)
+        if rcells:
+            rsums, rprinted = _add(rsums, rprinted, rcells, nums)
+        new: State = ((lsums, lprinted), (rsums, rprinted))
+        return new if self.holds(new, done) else None
+
+    def holds(self, state: State, done: tuple[bool, bool]) -> bool:
+        """Whether every member can still hold, given which sides are complete."""
+        (lsums, lprinted), (rsums, rprinted) = state
+        lskip, rskip = self.skippable
+        done_l, done_r = done
+        for lhs, lpr, lsk, rhs, rpr, rsk in zip(lsums, lprinted, lskip, rsums, rprinted, rskip, strict=True):
+            if (done_l and lsk and not lpr) or (done_r and rsk and not rpr):
+                continue  # a printed-blank total is not zero
+            if done_l and done_r:
+                if lhs != rhs:
+                    return False
+            elif (done_l and rhs > lhs >= 0) or (done_r and lhs > rhs >= 0):
+                return False
+        return True
 
 
-def _partial(cells: Sequence[tuple[str, int]], grid: Mapping[str, Numbers]) -> tuple[int, bool, bool]:
-    """(sum, all present, all blank) of the (row, column index) cells of `grid`."""
-    values = [grid[r][c] for r, c in cells]
-    return sum(v for v in values if v is not None), True, all(v is None for v in values)
+def _add(sums: list[int], printed: list[bool], cells: Sequence[tuple[int, int]], nums: Numbers) -> Side:
+    sums, printed = sums[:], printed[:]
+    for member, c in cells:
+        v = nums[c]
+        if v is not None:
+            sums[member] += v
+            printed[member] = True
+    return sums, printed
 
 
-def _order(options: Mapping[str, Sequence[Vector]], compiled: Sequence[_Compiled]) -> list[str]:
+def _families(
+    equations: Sequence[Equation], index: Mapping[str, int], skip_blank: frozenset[str], settled: Mapping[str, Numbers]
+) -> list[_Family]:
+    """The equations grouped by the open rows of each side, in order of first appearance."""
+    groups: dict[tuple[frozenset[str], frozenset[str]], list[Equation]] = {}
+    for eq in equations:
+        lhs, rhs = (frozenset(r for r, _ in side if r not in settled) for side in (eq.lhs, eq.rhs))
+        groups.setdefault((lhs, rhs), []).append(eq)
+    return [_Family(eqs, index, skip_blank, settled) for eqs in groups.values()]
+
+
+def _order(options: Mapping[str, Sequence[Vector]], families: Sequence[_Family]) -> list[str]:
     """Rows in the order that closes equations soonest (ties: fewest candidates), so that
     a wrong choice is cut off as early as possible."""
     left = set(options)
@@ -147,7 +191,7 @@ def _order(options: Mapping[str, Sequence[Vector]], compiled: Sequence[_Compiled
     while left:
 
         def closes(row: str) -> int:
-            return sum(1 for c in compiled if row in c.rows and not (c.rows & left) - {row})
+            return sum(f.size for f in families if row in f.rows and not (f.rows & left) - {row})
 
         best = max(sorted(left), key=lambda r: (closes(r), -len(options[r])))
         order.append(best)
@@ -177,34 +221,39 @@ def solve(
     read: dict[int, int | None] = {}  # each cell's count, read once (candidates share cells)
 
     def _numbers(vec: Vector) -> Numbers:
+        out: list[int | None] = []
         for c in vec:
-            if c is not None and id(c) not in read:
-                read[id(c)] = count(c)
-        return tuple(None if c is None else read[id(c)] for c in vec)
+            if c is None:
+                out.append(None)
+            elif id(c) in read:
+                out.append(read[id(c)])
+            else:
+                out.append(read.setdefault(id(c), count(c)))
+        return tuple(out)
 
-    grid: dict[str, Numbers] = {r: _numbers(v) for r, v in fixed.items()}
-    skip_blank = frozenset(r for r, v in grid.items() if all(x is None for x in v))
+    settled: dict[str, Numbers] = {r: _numbers(v) for r, v in fixed.items()}
+    skip_blank = frozenset(r for r, v in settled.items() if all(x is None for x in v))
     for eq in equations:  # rows the table does not print are blank, and not a printed total
         for r, _ in (*eq.lhs, *eq.rhs):
-            if r not in grid and r not in options:
-                grid[r] = (None,) * len(columns)
-    settled = {r: v for r, v in grid.items() if r not in options}
-    compiled = [_Compiled(eq, index, skip_blank, settled) for eq in equations]
-    if not all(c.ok(grid) for c in compiled if not c.rows & set(options)):
+            if r not in settled and r not in options:
+                settled[r] = (None,) * len(columns)
+    families = _families(equations, index, skip_blank, {r: v for r, v in settled.items() if r not in options})
+    if not all(f.holds(f.base, (True, True)) for f in families if not f.rows):
         return None, 0
-    order = _order(options, compiled)
-    open_rows = set(options)
-    numeric: dict[str, list[tuple[int, Numbers]]] = {}
-    by_row: dict[str, list[_Compiled]] = {}
-    for r in order:  # equations with no other open row rule candidates out once, before the walk
-        alone = [c for c in compiled if c.rows & open_rows == {r}]
-        by_row[r] = [c for c in compiled if r in c.rows and c.rows & open_rows != {r}]
-        numeric[r] = []
+    order = _order(options, families)
+    # per depth: the families the row there shares with rows still open, and which of their sides are then complete
+    checks: list[list[tuple[_Family, tuple[bool, bool]]]] = []
+    numeric: list[list[tuple[int, Numbers]]] = []
+    for i, r in enumerate(order):  # equations with no other open row rule candidates out once, before the walk
+        seen = set(order[: i + 1])
+        checks.append([(f, (f.open[0] <= seen, f.open[1] <= seen)) for f in families if r in f.rows and f.rows != {r}])
+        alone = [f for f in families if f.rows == {r}]
+        numeric.append([])
         for k, v in enumerate(options[r]):
-            grid[r] = nums = _numbers(v)
-            if all(c.ok(grid) for c in alone):
-                numeric[r].append((k, nums))
-        grid.pop(r)
+            nums = _numbers(v)
+            if all(f.extend(f.base, r, nums, (True, True)) is not None for f in alone):
+                numeric[-1].append((k, nums))
+    state = {id(f): f.base for f in families}
     found: list[dict[str, Vector]] = []
     choice: dict[str, int] = {}
     left = [budget]
@@ -216,15 +265,21 @@ def solve(
             found.append({r: options[r][choice[r]] for r in order})
             return
         row = order[i]
-        for k, nums in numeric[row]:
+        saved = [state[id(f)] for f, _ in checks[i]]
+        for k, nums in numeric[i]:
             left[0] -= 1
             if left[0] < 0:
                 break
-            grid[row] = nums
-            if all(c.ok(grid) for c in by_row[row]):
+            for (f, done), old in zip(checks[i], saved, strict=True):
+                new = f.extend(old, row, nums, done)
+                if new is None:
+                    break
+                state[id(f)] = new
+            else:
                 choice[row] = k
                 walk(i + 1)
-        grid.pop(row, None)
+        for (f, _), old in zip(checks[i], saved, strict=True):
+            state[id(f)] = old
 
     walk(0)
     if left[0] < 0 and len(found) < 2:

@@ -100,3 +100,13 @@ def test_sparse_probe_ends_with_unsettled_rows() -> None:
     assert report.requests.granted.total.value is None
     assert "granted" in {i.row for i in unresolved}
     assert not [i for i in report.issues if i.severity == "error"]
+
+
+def test_an_identity_on_every_column_is_checked_column_by_column() -> None:
+    """t = r1 + r2 in both columns: only r1 under x and r2 under y adds up in each."""
+    fixed = {"t": tuple(cells("3", "4"))}
+    options = {"r1": row_candidates(cells("3"), 2), "r2": row_candidates(cells("4"), 2)}
+    eqs = [Equation((("t", c),), (("r1", c), ("r2", c))) for c in ("x", "y")]
+    chosen, n = solve(fixed, options, eqs, ["x", "y"])
+    assert n == 1 and chosen is not None
+    assert (texts(chosen["r1"]), texts(chosen["r2"])) == (["3", None], [None, "4"])
