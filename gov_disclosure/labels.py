@@ -17,7 +17,9 @@ import attrs
 from gov_disclosure.normalize import fold
 from gov_disclosure.numbering import OUTLINE_NUMERALS, Marker, match_marker
 
-_PUNCT = str.maketrans({"、": ",", "，": ",", "。": "", "：": ":", "“": "", "”": "", '"': "", "；": ";"})
+# Punctuation a label key writes one way; no replacement makes another's source character, so
+# replacing in turn is a translation (and `str.replace` is several times faster on CJK text).
+_PUNCT = (("、", ","), ("，", ","), ("。", ""), ("：", ":"), ("“", ""), ("”", ""), ('"', ""), ("；", ";"))
 _NUMBER_LEADS = OUTLINE_NUMERALS | {"("}  # how a folded label's numbering can start, besides digits
 
 
@@ -26,19 +28,26 @@ def label_key(text: str) -> str:
     return folded_key(fold(text))
 
 
+def _unify_punct(text: str) -> str:
+    for printed, written in _PUNCT:
+        text = text.replace(printed, written)
+    return text
+
+
 def folded_key(folded: str) -> str:
     """`label_key` of a text already folded (`normalize.fold`)."""
-    key = folded.translate(_PUNCT)
+    key = _unify_punct(folded)
     if not key[:1].isdecimal():
         return key
     return _unified(match_marker(key)) or key
 
 
 def label_parts(folded: str) -> tuple[str, Marker | None, str]:
-    """`folded_key`, the marker it starts with (`match_marker`) and the key without its
-    numbering (`strip_numbering`), each marker matched once."""
-    key = folded.translate(_PUNCT)
-    m = match_marker(key)
+    """`folded_key`, the marker it starts with if led like a label's numbering (a numeral or
+    `(`; else None) and the key without its numbering (`strip_numbering`), each marker
+    matched once."""
+    key = _unify_punct(folded)
+    m = match_marker(key) if _numbered_lead(key) else None
     unified = _unified(m) if key[:1].isdecimal() else None
     if unified is not None:
         key, m = unified, match_marker(unified)
@@ -66,9 +75,13 @@ def _label_number(m: Marker | None) -> bool:
 
 def strip_numbering(key: str) -> str:
     """The folded label without its leading enumeration (`一、`, `(三)`, `2.`)."""
-    if not key or key[0] not in _NUMBER_LEADS and not key[0].isdecimal():
-        return key
-    return _strip(key, match_marker(key))
+    return _strip(key, match_marker(key)) if _numbered_lead(key) else key
+
+
+def _numbered_lead(key: str) -> bool:
+    """Whether a folded label starts as its numbering can (the test that spares most labels
+    the marker pattern)."""
+    return bool(key) and (key[0] in _NUMBER_LEADS or key[0].isdecimal())
 
 
 def _strip(key: str, m: Marker | None) -> str:

@@ -31,12 +31,13 @@ _FURNITURE = regex.compile(
 )
 
 _PAGE_LEADS = frozenset("-—–－―‐_~·•第共pP")  # what a page mark starts with, but for a digit
+_PAGE_ENDS = frozenset("-—–－―‐_~·•页")  # what it ends with, but for a digit
 
 
 def _page_mark(text: str) -> bool:
-    """`furniture.is_page_mark`, asked only of text led by what a page mark starts with."""
-    lead = text.lstrip()[:1]
-    return (lead in _PAGE_LEADS or lead.isdigit()) and is_page_mark(text)
+    """`furniture.is_page_mark`, asked only of text led and ended as a page mark can be."""
+    lead, end = text.lstrip()[:1], text.rstrip()[-1:]
+    return (lead in _PAGE_LEADS or lead.isdigit()) and (end in _PAGE_ENDS or end.isdigit()) and is_page_mark(text)
 
 
 _HEADINGS: dict[str, str] = {}
