@@ -96,7 +96,8 @@ def split_heading(text: str) -> tuple[str, str, str] | None:
     key = heading_key(text)
     if key is not None:
         return key, text, ""
-    m = match_marker(text)
+    lead = text.lstrip()[:1]
+    m = match_marker(text) if lead in OUTLINE_NUMERALS or lead.isdigit() else None
     if m is None or m.punct not in "、.．":
         return None
     if not (m.style == "chinese" and set(m.numeral) <= OUTLINE_NUMERALS or m.style == "arabic" and len(m.numeral) <= 2):
