@@ -9,6 +9,8 @@ date, page furniture, `[bookmark: …]`/`[image: …]` markers) is kept as `Unas
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -26,7 +28,8 @@ _DATE = regex.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九○]{4})\
 _SIGNATURE = regex.compile(
     r"^\s*\S{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|中心|院|厅|街道办事处|管委会|管理委员会)\s*$"
 )
-_FURNITURE = regex.compile(
+# Only literals: `re` scans for them about twice as fast as `regex` (asked of every paragraph).
+_FURNITURE = re.compile(
     r"扫一扫|在手机打开|打印本页|关闭窗口|【打印】|【关闭】|分享到|字号[:：]|浏览次数|来源[:：]|发布时间[:：]"
 )
 
