@@ -16,7 +16,7 @@ import attrs
 
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Table
-from gov_disclosure.labels import Entry, Hit, LabelIndex, folded_key
+from gov_disclosure.labels import Entry, Hit, LabelIndex, label_parts
 from gov_disclosure.normalize import ValueParseError, fold, folded_count, folded_kind
 from gov_disclosure.templates import TableKind
 
@@ -77,8 +77,8 @@ def read_facts(text: str) -> CellFacts:
     kind = folded_kind(folded)
     if kind != "text" or not text.strip():
         return CellFacts("blank" if kind == "blank" else "value", folded)
-    key = folded_key(folded)
-    hit = INDEX.hit(key)
+    key, _, body = label_parts(folded)
+    hit = INDEX.hit(key, body)
     tables: dict[str, Entry] = {}
     rows: dict[RowKey, Entry] = {}
     for e in (*hit.exact, *hit.body):

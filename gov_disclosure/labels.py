@@ -17,7 +17,9 @@ import attrs
 from gov_disclosure.normalize import fold
 from gov_disclosure.numbering import OUTLINE_NUMERALS, Marker, match_marker
 
-_PUNCT = str.maketrans({"、": ",", "，": ",", "。": "", "：": ":", "“": "", "”": "", '"': "", "；": ";"})
+# Punctuation a label key writes one way; no replacement makes another's source character, so
+# replacing in turn is a translation (and `str.replace` is several times faster on CJK text).
+_PUNCT = (("、", ","), ("，", ","), ("。", ""), ("：", ":"), ("“", ""), ("”", ""), ('"', ""), ("；", ";"))
 _NUMBER_LEADS = OUTLINE_NUMERALS | {"("}  # how a folded label's numbering can start, besides digits
 
 
@@ -26,38 +28,64 @@ def label_key(text: str) -> str:
     return folded_key(fold(text))
 
 
+def _unify_punct(text: str) -> str:
+    for printed, written in _PUNCT:
+        text = text.replace(printed, written)
+    return text
+
+
 def folded_key(folded: str) -> str:
     """`label_key` of a text already folded (`normalize.fold`)."""
-    key = folded.translate(_PUNCT)
+    key = _unify_punct(folded)
     if not key[:1].isdecimal():
         return key
-    # `1、` and `1,` are `1.`: unify the numbering punctuation after Arabic digits.
-    m = match_marker(key)
-    if m is not None and m.style == "arabic" and m.punct == "," and m.marker == m.numeral + ",":
-        return m.numeral + "." + m.rest if len(m.numeral) <= 2 else key
-    return key
+    return _unified(match_marker(key)) or key
+
+
+def label_parts(folded: str) -> tuple[str, Marker | None, str]:
+    """`folded_key`, the marker it starts with if led like a label's numbering (a numeral or
+    `(`; else None) and the key without its numbering (`strip_numbering`), each marker
+    matched once."""
+    key = _unify_punct(folded)
+    m = match_marker(key) if _numbered_lead(key) else None
+    unified = _unified(m) if key[:1].isdecimal() else None
+    if unified is not None:
+        key, m = unified, match_marker(unified)
+    return key, m, _strip(key, m)
+
+
+def _unified(m: Marker | None) -> str | None:
+    """`1、` and `1,` are `1.`: the key a label numbered so is written with, else None."""
+    if m is None or m.style != "arabic" or m.punct != "," or len(m.numeral) > 2 or m.marker != m.numeral + ",":
+        return None
+    return m.numeral + "." + m.rest
 
 
 def _label_number(m: Marker | None) -> bool:
     """A marker a label is numbered with, in folded form: `三,` `三.` `(三)` `12.` (not `1.5`)."""
-    if m is None:
+    if m is None or m.style not in ("chinese", "paren-chinese", "arabic"):
         return False
+    numeral = m.numeral
     if m.style == "chinese":
-        return m.punct in "、.," and set(m.numeral) <= OUTLINE_NUMERALS and m.marker == m.numeral + m.punct
+        return m.punct in "、.," and set(numeral) <= OUTLINE_NUMERALS and m.marker == numeral + m.punct
     if m.style == "paren-chinese":
-        return m.marker == f"({m.numeral})" and set(m.numeral) <= OUTLINE_NUMERALS
-    if m.style == "arabic":
-        return (
-            m.punct in ".、," and len(m.numeral) <= 2 and m.marker == m.numeral + m.punct and not m.rest[:1].isdecimal()
-        )
-    return False
+        return m.marker == f"({numeral})" and set(numeral) <= OUTLINE_NUMERALS
+    return m.punct in ".、," and len(numeral) <= 2 and m.marker == numeral + m.punct and not m.rest[:1].isdecimal()
 
 
 def strip_numbering(key: str) -> str:
     """The folded label without its leading enumeration (`一、`, `(三)`, `2.`)."""
-    if not key or key[0] not in _NUMBER_LEADS and not key[0].isdecimal():
-        return key
-    m = match_marker(key)
+    return _strip(key, match_marker(key)) if _numbered_lead(key) else key
+
+
+def _numbered_lead(key: str) -> bool:
+    """Whether a folded label starts as its numbering can (the test that spares most labels
+    the marker pattern)."""
+    return bool(key) and (key[0] in _NUMBER_LEADS or key[0].isdecimal())
+
+
+def _strip(key: str, m: Marker | None) -> str:
+    """`strip_numbering` of `key`, whose leading marker `m` is already matched."""
     while _label_number(m):
         assert m is not None
         key = m.rest
@@ -119,19 +147,22 @@ class LabelIndex:
     """
 
     def __init__(self, entries: Iterable[tuple[Entry, str, bool]]) -> None:
-        self._exact: dict[str, list[Entry]] = {}
-        self._body: dict[str, list[Entry]] = {}
+        exact: dict[str, list[Entry]] = {}
+        body: dict[str, list[Entry]] = {}
         for entry, text, numbered in entries:
             full = label_key(text)
-            self._exact.setdefault(full, []).append(entry)
+            exact.setdefault(full, []).append(entry)
             if not numbered:
-                self._body.setdefault(strip_numbering(full), []).append(entry)
+                body.setdefault(strip_numbering(full), []).append(entry)
+        self._exact = {k: tuple(v) for k, v in exact.items()}
+        self._body = {k: tuple(v) for k, v in body.items()}
 
-    def hit(self, key: str) -> Hit:
-        """What the folded text `key` (`label_key`) matches."""
+    def hit(self, key: str, body: str | None = None) -> Hit:
+        """What the folded text `key` (`label_key`) matches; `body` is its `strip_numbering`
+        when the caller has it already."""
         if not key:
             return Hit()
-        return Hit(tuple(self._exact.get(key, ())), tuple(self._body.get(strip_numbering(key), ())))
+        return Hit(self._exact.get(key, ()), self._body.get(strip_numbering(key) if body is None else body, ()))
 
     def fragment(self, key: str, accept: Accept) -> Match | None:
         """The one accepted label that the folded text `key` is the leading part of (a label

@@ -131,4 +131,8 @@ def template_votes(tables: Sequence[Table], grid: Grid | None = None) -> dict[st
     """How many of each template's marker labels the tables print (inside any cell)."""
     grid = grid or read_grid(tables)
     keys = {grid[c].key for t in tables for c in t.cells() if grid.is_label(c)}
-    return {name: sum(1 for m in markers if any(m in k for k in keys)) for name, markers in _MARKER_KEYS}
+    if not keys:
+        return {name: 0 for name, _ in _MARKER_KEYS}
+    # Folded keys hold no line breaks, so a marker is inside one of them iff inside them joined.
+    printed = "\n".join(keys)
+    return {name: sum(1 for m in markers if m in printed) for name, markers in _MARKER_KEYS}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gov_disclosure.labels import Entry, LabelIndex, Match, label_key, strip_numbering
+from gov_disclosure.labels import Entry, LabelIndex, Match, folded_key, label_key, label_parts, strip_numbering
+from gov_disclosure.normalize import fold
+from gov_disclosure.numbering import match_marker
 
 
 def test_label_key_folds_what_reports_vary() -> None:
@@ -48,3 +50,27 @@ def test_fragment_of_a_label_cut_by_a_page_break() -> None:
     assert INDEX.fragment(label_key("3.补正后申请内容仍不"), lambda e: True) == Match("unavailable_unclear", True)
     assert INDEX.fragment(label_key("补正"), lambda e: True) is None  # too short to tell
     assert INDEX.fragment(label_key("3.补正后申请内容仍不"), lambda e: e.template == "2021") is None
+
+
+def test_label_parts_agree_with_key_marker_and_body() -> None:
+    texts = [
+        "1、行政许可",
+        "12,其他",
+        "123,其他",
+        "1,5亿",
+        "(三)不予公开",
+        "一、概 述",
+        "二.三、x",
+        "第一章",
+        "行政许可",
+        "",
+    ]
+    for text in texts:
+        folded = fold(text)
+        key, marker, body = label_parts(folded)
+        assert key == folded_key(folded) == label_key(text)
+        assert body == strip_numbering(key)
+        if key[:1] in "一二三四五六七八九十(" or key[:1].isdecimal():
+            assert marker == match_marker(key)
+        else:
+            assert marker is None
