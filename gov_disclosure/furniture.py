@@ -19,11 +19,17 @@ _PAGE_MARK = regex.compile(
 )
 _BARE = regex.compile(rf"{_MARK}*\d{{1,4}}{_MARK}*")
 _BLANKS = regex.compile(r"[\s\u00a0\u3000]+")
+_LEADS = frozenset("-—–－―‐_~·•第共pP")  # what a page mark starts with, besides a digit
+_ENDS = frozenset("-—–－―‐_~·•页")  # what it ends with, besides a digit
 
 
 def is_page_mark(text: str) -> bool:
     """A line that is only a page number marked as one: `- 3 -`, `第3页`, `第 3 页 共 6 页`,
-    `3/6`, `Page 3 of 6`. A bare number is not one: it may be a value or a count."""
+    `3/6`, `Page 3 of 6`. A bare number is not one: it may be a value or a count. (Every line
+    of a document is asked: its first and last characters rule most lines out at once.)"""
+    lead, end = text.lstrip()[:1], text.rstrip()[-1:]
+    if not ((lead in _LEADS or lead.isdigit()) and (end in _ENDS or end.isdigit())):
+        return False
     return _PAGE_MARK.fullmatch(_BLANKS.sub("", text)) is not None
 
 

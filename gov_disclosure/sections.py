@@ -33,15 +33,6 @@ _FURNITURE = re.compile(
     r"扫一扫|在手机打开|打印本页|关闭窗口|【打印】|【关闭】|分享到|字号[:：]|浏览次数|来源[:：]|发布时间[:：]"
 )
 
-_PAGE_LEADS = frozenset("-—–－―‐_~·•第共pP")  # what a page mark starts with, but for a digit
-_PAGE_ENDS = frozenset("-—–－―‐_~·•页")  # what it ends with, but for a digit
-
-
-def _page_mark(text: str) -> bool:
-    """`furniture.is_page_mark`, asked only of text led and ended as a page mark can be."""
-    lead, end = text.lstrip()[:1], text.rstrip()[-1:]
-    return (lead in _PAGE_LEADS or lead.isdigit()) and (end in _PAGE_ENDS or end.isdigit()) and is_page_mark(text)
-
 
 _HEADINGS: dict[str, str] = {}
 
@@ -157,7 +148,7 @@ def split_sections(doc: Document) -> Sectioned:
             para = _strip_markers(block, unassigned)
             if para is None:
                 continue
-            if _FURNITURE.search(para.text) or _page_mark(para.text):
+            if _FURNITURE.search(para.text) or is_page_mark(para.text):
                 unassigned.append(Unassigned(para.text.strip(), para.pos.line, "furniture"))
                 continue
             found = split_heading(para.text)

@@ -219,22 +219,15 @@ def scan(lines: Sequence[str], settings: TextSettings | None = None, *, layout: 
     return Lines(text, facts, _layout(text, facts, settings) if layout else None, settings)
 
 
-_PAGE_LEADS = frozenset("-—–－―‐_~·•第共pP")  # what a page mark starts with, but for a digit
-
-
-def _page_mark(line: str) -> bool:
-    """`furniture.is_page_mark`, asked only of lines led by what a page mark starts with."""
-    lead = line.lstrip()[:1]
-    return (lead in _PAGE_LEADS or lead.isdigit()) and is_page_mark(line)
-
-
 def _layout(lines: Sequence[str], facts: Sequence[LineFacts], settings: TextSettings) -> tuple[Layout, ...]:
     wide = wide_chars("".join(lines))
     prose = settings.fixed_width.prose_width
     return tuple(
         _NO_CELLS
         if f.blank
-        else Layout(_page_mark(line), None if f.foreign or is_long_prose(line, prose) else blank_runs(line, wide), line)
+        else Layout(
+            is_page_mark(line), None if f.foreign or is_long_prose(line, prose) else blank_runs(line, wide), line
+        )
         for line, f in zip(lines, facts, strict=True)
     )
 
