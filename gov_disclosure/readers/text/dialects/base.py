@@ -9,14 +9,12 @@ and places, enough to score), so only the readings the search keeps become `bloc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 import attrs
 
 from gov_disclosure.blocks import Cell, Position, Table
-
-if TYPE_CHECKING:
-    from gov_disclosure.readers.text.lines import Lines
+from gov_disclosure.readers.text.lines import Lines, scan
 
 
 class Dialect(Protocol):
@@ -44,6 +42,27 @@ class LightDialect(Dialect, Protocol):
     def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
         """One reading per region (None: not a table in this dialect after all)."""
         ...
+
+
+class RegionDialect:
+    """A light dialect that reads one region at a time (`reading`): what the row-per-line and
+    cell-per-line dialects share. Subclasses set `name`, `prior` and `reading`."""
+
+    name: str
+    prior: float
+
+    def reading(self, lines: Lines, first_line: int) -> Reading | None:
+        """One region (a slice of the document's `Lines`); `first_line` is its 1-based line."""
+        raise NotImplementedError
+
+    def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
+        """One reading per region (None: not a table in this dialect after all)."""
+        return [self.reading(lines[s:e], s + 1) for s, e in regions]
+
+    def read(self, lines: Sequence[str], first_line: int) -> Table | None:
+        """The user-facing `Dialect.read`: one region straight to a `Table`."""
+        reading = self.reading(scan(lines), first_line)
+        return None if reading is None else reading.table()
 
 
 class Piece(NamedTuple):

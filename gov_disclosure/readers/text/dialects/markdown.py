@@ -6,8 +6,7 @@ from collections.abc import Sequence
 
 import regex
 
-from gov_disclosure.blocks import Table
-from gov_disclosure.readers.text.dialects.base import Piece, Reading, reading_or_none
+from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import Claim, Lines, runs, scan
 
 NAME = "markdown"
@@ -19,7 +18,7 @@ def _split(line: str) -> list[str]:
     return [p.strip() for p in _PIPE.split(line.strip()[1:-1])]
 
 
-class MarkdownDialect:
+class MarkdownDialect(RegionDialect):
     name = NAME
     prior = 1.0
 
@@ -31,9 +30,6 @@ class MarkdownDialect:
         found = runs([Claim.MEMBER if f.framed else Claim.STOP for f in facts], MIN_ROWS)
         return [(s, e) for s, e in found if any(f.rule for f in facts[s:e])]
 
-    def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
-        return [self.reading(lines[s:e], s + 1) for s, e in regions]
-
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
         rows: list[tuple[Piece, ...]] = []
         for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
@@ -44,7 +40,3 @@ class MarkdownDialect:
                 tuple(Piece(t.replace("\\|", "|").replace("<br>", "\n"), lineno, k) for k, t in enumerate(_split(line)))
             )
         return reading_or_none(NAME, first_line, rows)
-
-    def read(self, lines: Sequence[str], first_line: int) -> Table | None:
-        reading = self.reading(scan(lines), first_line)
-        return None if reading is None else reading.table()

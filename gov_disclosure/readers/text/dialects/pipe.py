@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gov_disclosure.blocks import Table
-from gov_disclosure.readers.text.dialects.base import Piece, Reading, reading_or_none
+from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import Claim, LineFacts, Lines, runs, scan
 
 NAME = "pipe"
@@ -26,7 +25,7 @@ def claims(facts: Sequence[LineFacts]) -> list[Claim]:
     ]
 
 
-class PipeDialect:
+class PipeDialect(RegionDialect):
     name = NAME
     prior = 0.97
 
@@ -35,9 +34,6 @@ class PipeDialect:
         if sum(1 for f in facts if f.pipes) < MIN_PIPE_LINES:
             return []
         return runs(claims(facts), MIN_PIPE_LINES, start_on_join=True)
-
-    def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
-        return [self.reading(lines[s:e], s + 1) for s, e in regions]
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
         framed = [f.framed for line, f in zip(lines, lines.facts, strict=True) if line.strip()]
@@ -63,10 +59,6 @@ class PipeDialect:
             by_line.setdefault(lineno, []).append(text)
         rows = [tuple(Piece(text, lineno, k) for k, text in enumerate(texts)) for lineno, texts in by_line.items()]
         return reading_or_none(NAME, first_line, rows, dropped_empty=True)
-
-    def read(self, lines: Sequence[str], first_line: int) -> Table | None:
-        reading = self.reading(scan(lines), first_line)
-        return None if reading is None else reading.table()
 
 
 def _read_framed(lines: Lines, first_line: int) -> Reading | None:

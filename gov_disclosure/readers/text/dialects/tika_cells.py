@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gov_disclosure.blocks import Table
-from gov_disclosure.readers.text.dialects.base import Piece, Reading, reading_or_none
+from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import Claim, LineFacts, Lines, runs, scan
 
 NAME = "tika-cells"
@@ -48,7 +47,7 @@ def claims(facts: Sequence[LineFacts]) -> list[Claim]:
     ]
 
 
-class TikaCellsDialect:
+class TikaCellsDialect(RegionDialect):
     name = NAME
     prior = 0.98
 
@@ -57,9 +56,6 @@ class TikaCellsDialect:
         if not any(f.cell_line for f in facts):
             return []
         return runs(claims(facts), MIN_CELLS)
-
-    def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
-        return [self.reading(lines[s:e], s + 1) for s, e in regions]
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
         rows: list[tuple[Piece, ...]] = []
@@ -80,10 +76,6 @@ class TikaCellsDialect:
         if row:
             rows.append(_finish(row))
         return reading_or_none(NAME, first_line, rows)
-
-    def read(self, lines: Sequence[str], first_line: int) -> Table | None:
-        reading = self.reading(scan(lines), first_line)
-        return None if reading is None else reading.table()
 
 
 def _finish(row: list[tuple[list[str], int]]) -> tuple[Piece, ...]:

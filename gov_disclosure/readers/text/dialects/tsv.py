@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gov_disclosure.blocks import Table
-from gov_disclosure.readers.text.dialects.base import Piece, Reading, reading_or_none
+from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import Claim, LineFacts, Lines, runs, scan
 
 NAME = "tsv"
@@ -22,7 +21,7 @@ def claims(facts: Sequence[LineFacts]) -> list[Claim]:
     ]
 
 
-class TsvDialect:
+class TsvDialect(RegionDialect):
     name = NAME
     prior = 0.99
 
@@ -32,9 +31,6 @@ class TsvDialect:
             return []
         return runs(claims(facts), MIN_ROWS)
 
-    def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
-        return [self.reading(lines[s:e], s + 1) for s, e in regions]
-
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
         rows: list[tuple[Piece, ...]] = []
         for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
@@ -43,7 +39,3 @@ class TsvDialect:
             lineno = first_line + offset
             rows.append(tuple(Piece(text, lineno, col) for col, text in enumerate(line.rstrip("\r\n").split("\t"))))
         return reading_or_none(NAME, first_line, rows)
-
-    def read(self, lines: Sequence[str], first_line: int) -> Table | None:
-        reading = self.reading(scan(lines), first_line)
-        return None if reading is None else reading.table()
