@@ -16,7 +16,7 @@ from gov_disclosure.readers.text.dialects.base import Reading
 from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
 from gov_disclosure.readers.text.dialects.pipe import PipeDialect
 from gov_disclosure.readers.text.lines import Lines, scan
-from gov_disclosure.readers.text.search import score_table, search
+from gov_disclosure.readers.text.search import score, search
 from gov_disclosure.readers.text.settings import FixedWidthSettings, TextSettings
 
 MARKDOWN = "前文\n| 项目 | 数量 |\n|---|---|\n| 规章 | 1 |\n| 规范性文件 | 2 |\n后文"
@@ -117,7 +117,7 @@ def test_a_user_dialect_and_its_prior(dialect: Semicolons, settings: TextSetting
         DIALECTS.pop()
     table = doc.tables[0]
     assert (table.dialect, table.scores, table.detection) == ("semicolon", (("semicolon", expected),), "strict")
-    assert score_table(table) == 1.0 and table.rows[1][1].pos == Position(line=2, row=1, col=1)
+    assert score(table.rows, table.dropped_empty) == 1.0 and table.rows[1][1].pos == Position(line=2, row=1, col=1)
 
 
 class Proposes(Semicolons):

@@ -46,10 +46,6 @@ def score(rows: Sequence[Sequence[_Texted]], dropped_empty: bool) -> float:
     return (clean / len(texts)) * grid
 
 
-def score_table(table: Table) -> float:
-    return score(table.rows, table.dropped_empty)
-
-
 @attrs.frozen
 class Candidate:
     """A dialect's reading of lines `[start, end)`: light, or a user dialect's own `Table`.
