@@ -3,6 +3,9 @@
 Severity: `error` means the report contradicts itself (its printed numbers break an identity
 of the template); `warning` means something could not be read or is missing, so a value is
 null or a guess was refused; `info` records a decision the parser made or text it set aside.
+A code that *leaves null* says the parser left the cells it names null without reading them
+(a table or row not found, a placement not settled, text that is no number): those cells are
+*missing*, not blank, so the checks skip them and `report.completeness` counts them.
 """
 
 from __future__ import annotations
@@ -18,9 +21,13 @@ SEVERITIES: tuple[Severity, ...] = typing.get_args(Severity)
 
 @attrs.frozen
 class Code:
+    """An issue code; `leaves_null`: the cells its issue names (its table, row and column; a
+    None row or column names them all) were left null by the parser, not printed blank."""
+
     code: str
     severity: Severity
     meaning: str
+    leaves_null: bool = False
 
 
 CODES: dict[str, Code] = {
@@ -42,14 +49,19 @@ CODES: dict[str, Code] = {
             "The template's layout does not match the year (2019 layout after 2020, or 2021 before 2021).",
         ),
         Code("section.missing", "warning", "A prose section's heading (一, 五 or 六) was not found."),
-        Code("table.missing", "warning", "A statistical table was not found; its field is null."),
+        Code("table.missing", "warning", "A statistical table was not found; its field is null.", leaves_null=True),
         Code(
             "table.unrecognized",
             "warning",
             "A table matches none of the template's tables; its text is kept in `unassigned`.",
         ),
         Code("table.blank", "warning", "A table is present but every count in it is blank (an unfilled template)."),
-        Code("table.missing_row", "warning", "A row of the template was not found in its table; its cells are null."),
+        Code(
+            "table.missing_row",
+            "warning",
+            "A row of the template was not found in its table; its cells are null.",
+            leaves_null=True,
+        ),
         Code(
             "table.unknown_row",
             "warning",
@@ -68,11 +80,13 @@ CODES: dict[str, Code] = {
             "warning",
             "A row's values do not fit the template's columns and the table's arithmetic cannot place them; "
             "cells null.",
+            leaves_null=True,
         ),
         Code(
             "cell.unreadable",
             "warning",
             "A cell cannot be read as its column's type; its text is in the message, the value null.",
+            leaves_null=True,
         ),
         Code(
             "placement.inferred",
@@ -85,12 +99,14 @@ CODES: dict[str, Code] = {
             "warning",
             "A row lost its empty cells and several arrangements satisfy the arithmetic; cells null, "
             "printed numbers in the message.",
+            leaves_null=True,
         ),
         Code(
             "placement.unresolved",
             "warning",
             "A row lost its empty cells and no arrangement satisfies the arithmetic; cells null, "
             "printed numbers in the message.",
+            leaves_null=True,
         ),
         Code("requests.row_sum", "error", "Table 3: a row's six applicant columns do not sum to its 总计."),
         Code("requests.balance", "error", "Table 3: 本年新收 + 上年结转 differs from 总计 + 结转下年度 in a column."),
@@ -111,6 +127,12 @@ CODES: dict[str, Code] = {
             "reviews.group_sum",
             "error",
             "Table 4: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 differs from 总计 in a group.",
+        ),
+        Code(
+            "check.skipped",
+            "info",
+            "A table's identities were not checked where they need a cell the parser did not read "
+            "(a missing row, a cell left null); the message lists them. One per table.",
         ),
         Code(
             "proactive.published_exceeds_total",
@@ -134,19 +156,19 @@ def issue(
     return Issue(code, CODES[code].severity, message, line, table, row, column)
 
 
-def register_code(code: str, severity: str, meaning: str) -> None:
-    """Add a code for a user-registered check."""
+def register_code(code: str, severity: str, meaning: str, *, leaves_null: bool = False) -> None:
+    """Add a code for a user-registered check (`leaves_null`: see `Code`)."""
     for known in SEVERITIES:
         if severity == known:
-            CODES[code] = Code(code, known, meaning)
+            CODES[code] = Code(code, known, meaning, leaves_null)
             return
     raise ValueError(f"severity must be error, warning or info, not {severity!r}")
 
 
 def markdown_table() -> str:
     """The codes as a markdown table (docs/issue-codes.md is this, kept in sync by a test)."""
-    rows = [f"| `{c.code}` | {c.severity} | {c.meaning} |" for c in CODES.values()]
-    return "| code | severity | meaning |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    rows = [f"| `{c.code}` | {c.severity} | {'yes' if c.leaves_null else ''} | {c.meaning} |" for c in CODES.values()]
+    return "| code | severity | leaves null | meaning |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
 def document() -> str:

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from gov_disclosure.completeness import cell_states
 from gov_disclosure.records import Report, from_dict, provenance, table_values, to_dict
 
 __all__ = ["CSV_FIELDS", "csv_rows", "from_dict", "provenance", "to_csv", "to_dict", "to_json", "to_jsonl"]
@@ -26,16 +27,34 @@ def to_jsonl(reports: Iterable[Report]) -> Iterator[str]:
         yield json.dumps(to_dict(report), ensure_ascii=False)
 
 
-CSV_FIELDS = ("path", "year", "organization", "template", "table", "row", "column", "value", "raw", "line")
+CSV_FIELDS = (
+    "path",
+    "year",
+    "organization",
+    "template",
+    "table",
+    "row",
+    "column",
+    "value",
+    "raw",
+    "line",
+    "state",
+    "missing",
+)
+"""`state`: the cell was `read`, printed `blank`, or is `missing` (not read by the parser; empty
+for a cell outside the template); `missing`: how many of the report's template cells are
+missing, the same on each of its lines (`completeness.completeness`)."""
 
 
 def csv_rows(report: Report) -> Iterator[list[Any]]:
     """One report's lines of the long-format CSV (`CSV_FIELDS`)."""
+    states = cell_states(report)
+    missing = sum(s == "missing" for s in states.values())
     for key, value in table_values(report):
         table, row, column = key.split(".", 2)
         line = value.origin.line if value.origin else None
         where = [report.source.path, report.year, report.organization, report.template, table, row, column]
-        yield [*where, value.value, value.raw, line]
+        yield [*where, value.value, value.raw, line, states.get((table, row, column)), missing]
 
 
 def to_csv(reports: Iterable[Report]) -> str:

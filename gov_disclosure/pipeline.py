@@ -13,6 +13,7 @@ import attrs
 from gov_disclosure.blocks import Document
 from gov_disclosure.cells import read_grid
 from gov_disclosure.codes import issue
+from gov_disclosure.completeness import completeness
 from gov_disclosure.errors import GovDisclosureError, InputFormatError
 from gov_disclosure.mapping import map_tables
 from gov_disclosure.meta import read_meta
@@ -73,8 +74,10 @@ def build_report(doc: Document, source: Source) -> Report:
         other_matters=_section(parts.sections.get("other_matters")),
         table_sections={k.value: _section(parts.sections[k.value]) for k in TableKind if k.value in parts.sections},
         unassigned=tuple(unassigned),
+        issues=tuple(issues),
     )
-    return attrs.evolve(report, issues=tuple(issues + validate(report)))
+    report = attrs.evolve(report, issues=report.issues + tuple(validate(report)))  # checks see what the parser missed
+    return attrs.evolve(report, completeness=completeness(report))
 
 
 def _source(source: str | os.PathLike[str] | Source | None) -> Source:

@@ -235,6 +235,22 @@ class Issue:
 
 
 @attrs.frozen
+class Completeness:
+    """How much of the report's template tables was read; `cells` = `read` + `blank` + `missing`.
+
+    `cells`: every count and amount cell of Tables 2 (when the template is known), 3 and 4 of the
+    report's template. `read`: holding a value. `blank`: null because the source prints the cell
+    blank (or a dash, or a dump dropped it). `missing`: null for another reason (a table or row
+    not found, a placement not settled, text that is no number); see `completeness.py`.
+    """
+
+    cells: int = 0
+    read: int = 0
+    blank: int = 0
+    missing: int = 0
+
+
+@attrs.frozen
 class Source:
     path: str | None = None
     format: str = "text"
@@ -258,6 +274,7 @@ class Report:
     table_sections: dict[str, Section] = attrs.field(factory=dict)
     unassigned: tuple[Unassigned, ...] = ()
     issues: tuple[Issue, ...] = ()
+    completeness: Completeness | None = None
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self, *, with_provenance: bool = False) -> dict[str, Any]:
@@ -282,6 +299,7 @@ _KEY_ORDER = (
     "problems",
     "other_matters",
     "issues",
+    "completeness",
     "unassigned",
     "table_sections",
 )

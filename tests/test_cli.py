@@ -63,9 +63,9 @@ def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
 def test_csv_streams_one_line_per_cell(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(SAMPLES / "004_5f52f77d1e58bc3f.txt"), "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "path,year,organization,template,table,row,column,value,raw,line"
+    assert lines[0] == "path,year,organization,template,table,row,column,value,raw,line,state,missing"
     assert len(lines) == 1 + 22 + 23 * 7 + 15
-    assert any(line.endswith(",requests,total,natural_person,170,170,345") for line in lines)
+    assert any(line.endswith(",requests,total,natural_person,170,170,345,read,0") for line in lines)
 
 
 def test_parse_many_keeps_order_and_reports_failures(tmp_path: Path) -> None:
