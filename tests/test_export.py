@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import report_text, t3_tika
 
 import gov_disclosure as g
 from gov_disclosure.templates import TABLE3_COLUMN_KEYS, TABLE4_COLUMNS, TABLE4_GROUPS, all_templates
@@ -114,3 +115,27 @@ def test_jsonl_and_csv() -> None:
         and r["column"] == "total"
     ]
     assert len(hit) == 1 and hit[0]["value"] == "591" and hit[0]["line"] == "92"
+
+
+def test_completeness_in_json_round_trips_and_is_optional() -> None:
+    """Additive key: 004 prints all 198 cells of its template; older JSON without it reads back."""
+    report = g.parse_file(SAMPLES[4])
+    d = json.loads(g.to_json(report))
+    assert d["completeness"] == {"cells": 198, "read": 198, "blank": 0, "missing": 0}
+    assert g.from_dict(d).completeness == report.completeness
+    older = {k: v for k, v in d.items() if k != "completeness"}
+    assert g.from_dict(older).completeness is None
+
+
+def test_csv_says_each_cell_state_and_the_reports_missing_count() -> None:
+    """001's pipe dump drops empty cells: granted.social_welfare is blank (placed by the
+    arithmetic: 199 | 371 | 16 | 5 | 591 printed), granted.total read. A made-up report whose
+    Table 2 lacks five rows (13 cells) says so on every line; a cell of those rows is `missing`."""
+    partial = g.parse_text(report_text(t3=t3_tika({})), source="partial.txt")
+    rows = list(csv.DictReader(io.StringIO(g.to_csv([g.parse_file(SAMPLES[1]), partial]))))
+    state = {(Path(r["path"]).name[:3], r["table"], r["row"], r["column"]): (r["state"], r["missing"]) for r in rows}
+    assert state[("001", "requests", "granted", "social_welfare")] == ("blank", "0")
+    assert state[("001", "requests", "granted", "total")] == ("read", "0")
+    assert state[("par", "proactive", "penalties", "decisions")] == ("missing", "13")
+    assert state[("par", "proactive", "regulations", "new_made")] == ("read", "13")
+    assert {r["missing"] for r in rows if r["path"] == "partial.txt"} == {"13"}

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from helpers import T4, report_text, t3_tika
+import attrs
+from helpers import T3_LABELS_2019, T4, report_text, t3_tika, tika
 
 import gov_disclosure as g
-from gov_disclosure.validate import CHECKS
+from gov_disclosure import codes
+from gov_disclosure import records as R
+from gov_disclosure.templates import get
+from gov_disclosure.validate import CHECKS, validate
+
+TABLE3_2019 = {r.key for r in get("2019").table3_rows}
+OUTCOME_RULE = "（七）总计 equals the sum of the outcome rows"
 
 
 def errors(r: g.Report) -> list[tuple[str, str | None, str | None]]:
@@ -66,3 +73,154 @@ def test_user_check_runs_on_every_report() -> None:
     finally:
         CHECKS.remove(no_requests)
         del g.CODES["custom.no_requests"]
+
+
+# --- Honest checks: a cell the parser did not read is never blamed on the report ----------------
+
+SEVEN_COLUMNS = [
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_service",
+    "other_org",
+    "total",
+]
+
+
+def skipped(r: g.Report) -> list[tuple[str | None, str]]:
+    return [(i.table, i.message) for i in r.issues if i.code == "check.skipped"]
+
+
+def test_a_row_not_printed_skips_the_checks_that_need_it() -> None:
+    """（二）部分公开 is not printed at all: the outcome rows then sum to 3, not the printed 5,
+    which is the parser's (here: the source's) loss, not the report contradicting itself."""
+    values = {
+        0: ["5", "0", "0", "0", "0", "0", "5"],
+        1: ["0"] * 7,
+        2: ["3", "0", "0", "0", "0", "0", "3"],
+        21: ["5", "0", "0", "0", "0", "0", "5"],
+        22: ["0"] * 7,
+    }
+    head = t3_tika({}).split("\t一、本年新收")[0]
+    rows = [list(labels) + values.get(i, [""] * 7) for i, labels in enumerate(T3_LABELS_2019) if i != 3]
+    r = g.parse_text(report_text(t3=head + tika(*rows)))
+    assert errors(r) == []
+    assert ("table.missing_row", "partially_granted") in [(i.code, i.row) for i in r.issues]
+    columns = ", ".join(SEVEN_COLUMNS)
+    assert skipped(r) == [
+        (
+            "requests",
+            "Table 3: 8 checks not made, a cell they need was not read: "
+            f"requests.row_sum at partially_granted; requests.outcome_sum at {columns}",
+        )
+    ]
+    assert [i.severity for i in r.issues if i.code == "check.skipped"] == ["info"]
+
+
+def test_an_unreadable_cell_skips_only_the_checks_that_need_it() -> None:
+    """granted.natural_person prints 3.5: granted's row sum and the natural_person column's
+    outcome sum are not checked; the commercial and total columns' real mismatch (total
+    prints 2 and 5, the outcome rows hold 1 and 4) is still an error."""
+    t3 = t3_tika(
+        {
+            "0": ["3", "2", "0", "0", "0", "0", "5"],
+            "2": ["3.5", "1", "0", "0", "0", "0", "4"],
+            "21": ["3", "2", "0", "0", "0", "0", "5"],
+        }
+    )
+    r = g.parse_text(report_text(t3=t3))
+    assert ("cell.unreadable", "granted", "natural_person") in [(i.code, i.row, i.column) for i in r.issues]
+    assert sorted(errors(r)) == [
+        ("requests.outcome_sum", "total", "commercial"),
+        ("requests.outcome_sum", "total", "total"),
+    ]
+    assert skipped(r) == [
+        (
+            "requests",
+            "Table 3: 2 checks not made, a cell they need was not read: "
+            "requests.row_sum at granted; requests.outcome_sum at natural_person",
+        )
+    ]
+
+
+def test_a_row_printed_blank_still_counts_as_zero() -> None:
+    """（一）予以公开 printed with seven empty cells is blank, not missing: the outcome rows sum
+    to 2 against the printed 5, a real error in the natural_person and total columns."""
+    t3 = t3_tika(
+        {
+            "0": ["5", "0", "0", "0", "0", "0", "5"],
+            "3": ["2", "0", "0", "0", "0", "0", "2"],
+            "21": ["5", "0", "0", "0", "0", "0", "5"],
+        }
+    )
+    r = g.parse_text(report_text(t3=t3))
+    assert errors(r) == [
+        ("requests.outcome_sum", "total", "natural_person"),
+        ("requests.outcome_sum", "total", "total"),
+    ]
+    assert skipped(r) == []
+
+
+def _row(*values: int | None) -> R.RequestRow:
+    return R.RequestRow(*(R.Count(v) for v in values))
+
+
+def _requests(granted: R.RequestRow) -> R.Requests:
+    """A hand-made Table 3 whose printed total (5, all natural persons) is 3 more than the
+    outcome rows hold when `granted` holds nothing."""
+    empty = _row(*[None] * 7)
+    rows = {f.name: empty for f in attrs.fields(R.Requests) if f.name in TABLE3_2019}
+    rows |= {
+        "new_received": _row(5, None, None, None, None, None, 5),
+        "granted": granted,
+        "partially_granted": _row(2, None, None, None, None, None, 2),
+        "total": _row(5, None, None, None, None, None, 5),
+    }
+    return R.Requests(**rows)
+
+
+def test_null_cells_named_by_a_placement_issue_are_missing_not_blank() -> None:
+    """The same null row, as a dump that dropped empty cells leaves both: with the solver's
+    `placement.unresolved` it was not read (checks skipped); without, it is blank (errors)."""
+    lost = codes.issue(
+        "placement.unresolved", "granted: printed 3 | 3; cells left null", table="requests", row="granted"
+    )
+    report = R.Report(template="2019", requests=_requests(_row(*[None] * 7)), issues=(lost,))
+    found = validate(report)
+    assert [i for i in found if i.severity == "error"] == []
+    assert [i.message for i in found if i.code == "check.skipped"] == [
+        "Table 3: 8 checks not made, a cell they need was not read: "
+        f"requests.row_sum at granted; requests.outcome_sum at {', '.join(SEVEN_COLUMNS)}"
+    ]
+    blank = attrs.evolve(report, issues=())
+    assert [(i.code, i.column, i.message) for i in validate(blank) if i.severity == "error"] == [
+        ("requests.outcome_sum", "natural_person", f"natural_person: printed 5, computed 2 (rule: {OUTCOME_RULE})"),
+        ("requests.outcome_sum", "total", f"total: printed 5, computed 2 (rule: {OUTCOME_RULE})"),
+    ]
+
+
+def test_a_total_row_not_found_is_not_called_blank() -> None:
+    """A （七）总计 row left null by a missing-row issue gets no `requests.total_blank`
+    warning (that warning says the report printed it blank)."""
+    req = attrs.evolve(_requests(_row(3, None, None, None, None, None, 3)), total=_row(*[None] * 7))
+    lost = codes.issue("table.missing_row", "row total not found", table="requests", row="total")
+    found = validate(R.Report(template="2019", requests=req, issues=(lost,)))
+    assert [i.code for i in found if i.severity != "info"] == []
+    printed_blank = validate(R.Report(template="2019", requests=req))
+    assert [i.code for i in printed_blank if i.severity != "info"] == ["requests.total_blank"]
+
+
+def test_a_table_whose_cells_were_not_read_is_not_called_blank() -> None:
+    """Table 4's one row could not be placed (an issue naming no row): its null cells are
+    missing, so neither `table.blank` nor an error; printed blank, it is `table.blank`."""
+    lost = codes.issue("table.row_width", "16 values for 15 columns", table="reviews")
+    found = validate(R.Report(template="2019", reviews=R.Reviews(), issues=(lost,)))
+    assert [(i.code, i.message) for i in found] == [
+        (
+            "check.skipped",
+            "Table 4: 3 checks not made, a cell they need was not read: "
+            "reviews.group_sum at review, litigation_direct, litigation_after_review",
+        )
+    ]
+    assert [i.code for i in validate(R.Report(template="2019", reviews=R.Reviews()))] == ["table.blank"]
