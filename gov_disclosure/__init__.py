@@ -15,7 +15,7 @@ from gov_disclosure.errors import DecodeError, GovDisclosureError, InputFormatEr
 from gov_disclosure.export import CSV_FIELDS, csv_rows, from_dict, to_csv, to_dict, to_json, to_jsonl
 from gov_disclosure.pipeline import build_report, parse_bytes, parse_file, parse_text, read_document
 from gov_disclosure.readers.text import register_dialect
-from gov_disclosure.records import Count, Issue, Money, Report, Section, Source
+from gov_disclosure.records import Completeness, Count, Issue, Money, Report, Section, Source
 from gov_disclosure.sections import register_heading
 from gov_disclosure.validate import register_check
 
@@ -24,6 +24,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CODES",
     "CSV_FIELDS",
+    "Completeness",
     "Count",
     "DecodeError",
     "GovDisclosureError",
