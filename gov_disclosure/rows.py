@@ -19,7 +19,7 @@ from gov_disclosure.blocks import Cell, Table
 from gov_disclosure.cells import INDEX, Grid
 from gov_disclosure.codes import issue
 from gov_disclosure.labels import Entry, Match, label_key
-from gov_disclosure.placement import Equation, Vector, row_candidates, solve
+from gov_disclosure.placement import Equation, Vector, row_candidates, settle
 from gov_disclosure.records import Issue
 from gov_disclosure.tables import Segment, segments
 from gov_disclosure.templates import TableKind
@@ -202,27 +202,34 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
 def resolve(
     plan: RowPlan, equations: Sequence[Equation], columns: Sequence[str], sink: Sink, grid: Grid
 ) -> dict[str, Vector]:
-    """Settle ambiguous rows by the table's arithmetic; say what was decided."""
+    """Settle ambiguous rows by the table's arithmetic; keep what is certain of the rest (see
+    `placement.settle`) and say what was decided and what stayed null."""
     out = dict(plan.fixed)
     if not plan.options:
         return out
-    chosen, n = solve(plan.fixed, plan.options, equations, columns, count=grid.number) if equations else (None, 2)
+    found = settle(plan.fixed, plan.options, equations, columns, count=grid.number)
     for key in plan.options:
         seg = plan.where[key]
         values = printed(seg.values, grid)
-        if chosen is not None:
-            out[key] = chosen[key]
-            placed = ", ".join(
-                f"{c}={v.text.strip()}"
-                for c, v in zip(columns, chosen[key], strict=False)
-                if v is not None and not grid.is_blank(v)
-            )
+        if key in found.settled:
+            out[key] = found.settled[key]
+            placed = _placed(found.settled[key], columns, grid)
             sink.add("placement.inferred", f"{key}: printed {values}; placed as {placed}", seg.label, row=key)
-        else:
-            code = "placement.ambiguous" if n > 1 else "placement.unresolved"
-            sink.add(code, f"{key}: printed {values}; cells left null", seg.label, row=key)
-            out[key] = (None,) * len(columns)
+            continue
+        out[key] = found.partial[key]
+        code = "placement.ambiguous" if found.solutions > 1 and found.complete else "placement.unresolved"
+        why = "" if found.complete else " (search budget spent)"
+        kept = _placed(found.partial[key], columns, grid)
+        left = ", ".join(columns[i] for i in found.undecided[key])
+        msg = f"{key}: printed {values}; certain: {kept or 'none'}; left null: {left}{why}"
+        sink.add(code, msg, seg.label, row=key)
     return out
+
+
+def _placed(vec: Vector, columns: Sequence[str], grid: Grid) -> str:
+    return ", ".join(
+        f"{c}={v.text.strip()}" for c, v in zip(columns, vec, strict=False) if v is not None and not grid.is_blank(v)
+    )
 
 
 CellRef = tuple[str, str]  # (row, column) of a cell in an equation
