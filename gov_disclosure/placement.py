@@ -392,6 +392,8 @@ def _narrow(linear: Sequence[Linear], alive: dict[str, list[int]], budget: int) 
         lo, hi = const + sum(low.values()), const + sum(high.values())
         for r, t in terms.items():
             floor, ceil = -(hi - high[r]), -(lo - low[r])
+            if checks + len(alive[r]) > budget:
+                return checks
             checks += len(alive[r])
             keep = [k for k in alive[r] if floor <= t[k] <= ceil]
             if len(keep) == len(alive[r]):
