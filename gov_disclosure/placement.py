@@ -274,7 +274,7 @@ def _search(
     left = [budget]
 
     def walk(i: int) -> None:
-        if len(found) > 1 or left[0] <= 0:
+        if len(found) > 1 or left[0] < 0:
             return
         if i == len(order):
             found.append({r: options[r][choice[r]] for r in order})

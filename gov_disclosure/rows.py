@@ -46,11 +46,14 @@ def printed(values: Sequence[Cell], grid: Grid) -> str:
 @attrs.frozen
 class RowPlan:
     """Each template row found in a table: its values placed in the columns (`fixed`), or the
-    placements it could take (`options`), and the segment it was read from (`where`)."""
+    placements it could take (`options`), the segment it was read from (`where`), and the
+    segments whose numbers no row took (`unplaced`: labels not in the template, values with
+    no label)."""
 
     fixed: dict[str, Vector] = attrs.Factory(dict)
     options: dict[str, list[Vector]] = attrs.Factory(dict)
     where: dict[str, Segment] = attrs.Factory(dict)
+    unplaced: list[Segment] = attrs.Factory(list)
 
 
 @attrs.frozen
@@ -208,6 +211,7 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
             if filled and rows.kind != TableKind.REVIEWS:
                 msg = f"values without a row label: {printed(filled, rows.grid)}"
                 rows.sink.add("table.unknown_row", msg, filled[0])
+                plan.unplaced.append(seg)
             continue
         m = row_label(seg.label, rows) or (_joined(seg, rows) if filled else None)
         if m is None and fragment is not None and completes(fragment[0], seg.label, rows):
@@ -229,6 +233,7 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
         assert seg.label is not None
         if fix is None:
             _unmapped(seg.label, [c for c in seg.values if not rows.grid.is_blank(c)], rows)
+            plan.unplaced.append(seg)
             continue
         text = seg.label.text.strip().replace("\n", "")
         msg = f"{text!r} read as {fix.key} ({fix.label!r}) by its place among the rows and its likeness"
@@ -261,10 +266,11 @@ def _take_unsplit(plan: RowPlan, key: str, parts: Sequence[str], seg: Segment, p
     printed; beside them it is the group's own subtotal."""
     assert seg.label is not None
     filled = [c for c in seg.values if not rows.grid.is_blank(c)]
-    if any(p in plan.where for p in parts) or key in plan.where:
-        _unmapped(seg.label, filled, rows)
-        return
     text = seg.label.text.strip().replace("\n", "")
+    if any(p in plan.where for p in parts) or key in plan.where:
+        msg = f"a group row {text!r} printed: {printed(filled, rows.grid)}"
+        rows.sink.add("table.subtotal_row", msg, seg.label, row=text)
+        return
     msg = f"{text!r} printed as one row: its numbers kept as {key}; {', '.join(parts)} stay null"
     rows.sink.add("table.unsplit_row", msg, seg.label, row=key)
     width = dict(rows.width)
@@ -280,7 +286,11 @@ def resolve(
     out = dict(plan.fixed)
     if not plan.options:
         return out
-    found = settle(plan.fixed, plan.options, equations, columns, count=grid.number)
+    usable = list(equations)
+    if plan.unplaced:  # numbers the rows found do not hold: a row not found may be one of them, not blank
+        known = plan.fixed.keys() | plan.options.keys()
+        usable = [e for e in equations if all(r in known for r, _ in (*e.lhs, *e.rhs))]
+    found = settle(plan.fixed, plan.options, usable, columns, count=grid.number)
     for key in plan.options:
         seg = plan.where[key]
         values = printed(seg.values, grid)
