@@ -97,15 +97,30 @@ CODES: dict[str, Code] = {
         Code(
             "placement.ambiguous",
             "warning",
-            "A row lost its empty cells and several arrangements satisfy the arithmetic; cells null, "
-            "printed numbers in the message.",
+            "A row lost its empty cells and several arrangements satisfy the arithmetic; the cells they all "
+            "agree on are kept, the others null (named in the message with the printed numbers).",
             leaves_null=True,
         ),
         Code(
             "placement.unresolved",
             "warning",
-            "A row lost its empty cells and no arrangement satisfies the arithmetic; cells null, "
-            "printed numbers in the message.",
+            "A row lost its empty cells and no arrangement satisfies the arithmetic, or the search budget ran "
+            "out; the cells certain by the row's own sum (or the bounds) are kept, the others null (named in the "
+            "message with the printed numbers).",
+            leaves_null=True,
+        ),
+        Code(
+            "table.label_repaired",
+            "info",
+            "A row label as printed names no template row (a character missing or doubled, a slip); its place "
+            "among the rows found and its likeness name the row it was read as; the label as printed is in the "
+            "message.",
+        ),
+        Code(
+            "table.unsplit_row",
+            "info",
+            "A 2021-template report prints （六）其他处理 as one row: its numbers are kept as `other`, the three "
+            "sub-rows stay null.",
             leaves_null=True,
         ),
         Code("requests.row_sum", "error", "Table 3: a row's six applicant columns do not sum to its 总计."),

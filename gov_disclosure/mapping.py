@@ -22,7 +22,17 @@ from gov_disclosure.codes import issue
 from gov_disclosure.normalize import ValueParseError, parse_money
 from gov_disclosure.placement import Vector, row_candidates
 from gov_disclosure.records import Issue
-from gov_disclosure.rows import RowPlan, Rows, Sink, column_anchors, equations, plan_rows, printed, resolve
+from gov_disclosure.rows import (
+    RowPlan,
+    Rows,
+    Sink,
+    column_anchors,
+    equations,
+    plan_rows,
+    printed,
+    resolve,
+    unsplit_identities,
+)
 from gov_disclosure.tables import join, segments, split_by_kind, table_kind
 from gov_disclosure.templates import TableKind, Template
 
@@ -114,17 +124,20 @@ def map_requests(table: Table, template: Template, grid: Grid) -> tuple[R.Reques
     width = {r.key: len(columns) for r in labels}
     anchors = column_anchors(table, T.TABLE3_COLUMNS, grid)
     plan = plan_rows(table, Rows(TableKind.REQUESTS, template.name, width, grid, sink, anchors))
-    keys = [r.key for r in labels]
-    eqs = equations(template.identities, TableKind.REQUESTS, keys, columns) if plan.options else []
+    merged = {k: parts for lab, parts in template.unsplit if (k := lab.key) in plan.where}
+    identities = unsplit_identities(template.identities, merged)
+    keys = [r.key for r in labels if not any(r.key in p for p in merged.values())] + list(merged)
+    eqs = equations(identities, TableKind.REQUESTS, keys, columns) if plan.options else []
     found = resolve(plan, eqs, columns, sink, grid)
     rows: dict[str, R.RequestRow] = {}
-    for label in labels:
-        vec = found.get(label.key)
+    for key in [r.key for r in labels] + list(merged):
+        vec = found.get(key)
         if vec is None:
-            sink.add("table.missing_row", f"row {label.key} not found", row=label.key)
+            if not any(key in p for p in merged.values()):  # sub-rows of a group printed whole: said once
+                sink.add("table.missing_row", f"row {key} not found", row=key)
             vec = (None,) * len(columns)
         cells = zip(columns, vec, strict=False)
-        rows[label.key] = R.RequestRow(**{c: _count(cell, grid, sink, label.key, c) for c, cell in cells})
+        rows[key] = R.RequestRow(**{c: _count(cell, grid, sink, key, c) for c, cell in cells})
     return R.Requests(**rows), sink.items
 
 

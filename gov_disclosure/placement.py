@@ -6,12 +6,16 @@ every window whose cells outside are all blank is a candidate. When there are fe
 that keeps empty cells in place lost the row's tail (padded); in dumps that drop empty cells,
 every order-keeping placement of the non-blank values is a candidate.
 `solve` then keeps the one assignment of all ambiguous rows that satisfies the table's own
-arithmetic; none or several means the caller must leave the row null and say so.
+arithmetic. `settle` does more within a bounded budget: it first narrows every row's candidates
+by the bounds each equation sets (sound, polynomial), walks what is left, and when no single
+solution is proven it keeps what is certain: a row with one candidate left, and each cell on
+which every remaining candidate of its row agrees; the caller leaves the rest null and says so.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
@@ -20,10 +24,14 @@ from gov_disclosure.blocks import Cell
 from gov_disclosure.normalize import ValueParseError, is_blank_value, parse_count
 
 Vector = tuple[Cell | None, ...]
-MAX_CANDIDATES = 5000
+MAX_CANDIDATES = 10_000
+"""Placements one row may have: above C(15, 7) = 6435, the most a template row (Table 4's 15
+cells) can have, so no row's candidates are ever cut short (which would make agreement unsound)."""
 MAX_STATES = 20_000
-"""Candidates the solver may try for one table: far above what a real report needs (the
+"""Candidates the solver's walk may try for one table: far above what a real report needs (the
 samples need a few hundred), low enough that a pathological table ends in milliseconds."""
+MAX_CHECKS = 60_000
+"""Candidate checks the bounds pass of `settle` may make for one table (each a few additions)."""
 
 
 def _blank_cell(cell: Cell) -> bool:
@@ -63,14 +71,14 @@ def row_candidates(
             return list(out.values())
         if len(filled) > width:
             return []
+    if math.comb(width, len(filled)) > MAX_CANDIDATES:
+        return []
     for slots in itertools.combinations(range(width), len(filled)):
         vec_list: list[Cell | None] = [None] * width
         for slot, cell in zip(slots, filled, strict=False):
             vec_list[slot] = cell
         placed: Vector = tuple(vec_list)
         out.setdefault(texts(placed), placed)
-        if len(out) > MAX_CANDIDATES:
-            break
     return list(out.values())
 
 
@@ -199,47 +207,54 @@ def _order(options: Mapping[str, Sequence[Vector]], families: Sequence[_Family])
     return order
 
 
-def solve(
-    fixed: Mapping[str, Vector],
-    options: Mapping[str, Sequence[Vector]],
-    equations: Sequence[Equation],
-    columns: Sequence[str],
-    *,
-    count: Callable[[Cell | None], int | None] = number,
-    budget: int = MAX_STATES,
-) -> tuple[dict[str, Vector] | None, int]:
-    """Assign one candidate to each ambiguous row so that every equation holds.
+class _Reader:
+    """Each cell's count, read once (candidates share cells)."""
 
-    Blank counts as zero, except that an equation one of whose sides lies wholly in rows
-    printed blank is not checked. Returns (assignment, number of solutions found, capped at
-    2); the assignment is None unless exactly one solution exists. `count` reads a cell's
-    count for the arithmetic (None when blank or unreadable). The search tries at most
-    `budget` candidates in all, so every input ends in time linear in its size: when the
-    budget runs out before a second solution or the end, nothing is settled (0 solutions).
-    """
-    index = {c: i for i, c in enumerate(columns)}
-    read: dict[int, int | None] = {}  # each cell's count, read once (candidates share cells)
+    def __init__(self, count: Callable[[Cell | None], int | None]) -> None:
+        self.count = count
+        self.read: dict[int, int | None] = {}
 
-    def _numbers(vec: Vector) -> Numbers:
+    def numbers(self, vec: Vector) -> Numbers:
         out: list[int | None] = []
         for c in vec:
             if c is None:
                 out.append(None)
-            elif id(c) in read:
-                out.append(read[id(c)])
+            elif id(c) in self.read:
+                out.append(self.read[id(c)])
             else:
-                out.append(read.setdefault(id(c), count(c)))
+                out.append(self.read.setdefault(id(c), self.count(c)))
         return tuple(out)
 
-    settled: dict[str, Numbers] = {r: _numbers(v) for r, v in fixed.items()}
+
+def _settled(
+    fixed: Mapping[str, Vector], options: Mapping[str, object], equations: Sequence[Equation], width: int, read: _Reader
+) -> tuple[dict[str, Numbers], frozenset[str]]:
+    """The numbers of every row that is not open, and the rows printed wholly blank. Rows the
+    table does not print are blank, and not a printed total."""
+    settled: dict[str, Numbers] = {r: read.numbers(v) for r, v in fixed.items()}
     skip_blank = frozenset(r for r, v in settled.items() if all(x is None for x in v))
-    for eq in equations:  # rows the table does not print are blank, and not a printed total
+    for eq in equations:
         for r, _ in (*eq.lhs, *eq.rhs):
             if r not in settled and r not in options:
-                settled[r] = (None,) * len(columns)
+                settled[r] = (None,) * width
+    return settled, skip_blank
+
+
+def _search(
+    fixed: Mapping[str, Vector],
+    options: Mapping[str, Sequence[Vector]],
+    equations: Sequence[Equation],
+    columns: Sequence[str],
+    read: _Reader,
+    budget: int,
+) -> tuple[list[dict[str, Vector]], int, bool]:
+    """The walk: up to two solutions, the candidates it tried, and whether it ended within
+    `budget` (a solution count is proven only then)."""
+    index = {c: i for i, c in enumerate(columns)}
+    settled, skip_blank = _settled(fixed, options, equations, len(columns), read)
     families = _families(equations, index, skip_blank, {r: v for r, v in settled.items() if r not in options})
     if not all(f.holds(f.base, (True, True)) for f in families if not f.rows):
-        return None, 0
+        return [], 0, True
     order = _order(options, families)
     # per depth: the families the row there shares with rows still open, and which of their sides are then complete
     checks: list[list[tuple[_Family, tuple[bool, bool]]]] = []
@@ -250,7 +265,7 @@ def solve(
         alone = [f for f in families if f.rows == {r}]
         numeric.append([])
         for k, v in enumerate(options[r]):
-            nums = _numbers(v)
+            nums = read.numbers(v)
             if all(f.extend(f.base, r, nums, (True, True)) is not None for f in alone):
                 numeric[-1].append((k, nums))
     state = {id(f): f.base for f in families}
@@ -259,7 +274,7 @@ def solve(
     left = [budget]
 
     def walk(i: int) -> None:
-        if len(found) > 1 or left[0] <= 0:
+        if len(found) > 1 or left[0] < 0:
             return
         if i == len(order):
             found.append({r: options[r][choice[r]] for r in order})
@@ -282,6 +297,175 @@ def solve(
             state[id(f)] = old
 
     walk(0)
-    if left[0] < 0 and len(found) < 2:
+    complete = left[0] >= 0 or len(found) > 1
+    return found, min(budget, budget - left[0]), complete
+
+
+def solve(
+    fixed: Mapping[str, Vector],
+    options: Mapping[str, Sequence[Vector]],
+    equations: Sequence[Equation],
+    columns: Sequence[str],
+    *,
+    count: Callable[[Cell | None], int | None] = number,
+    budget: int = MAX_STATES,
+) -> tuple[dict[str, Vector] | None, int]:
+    """Assign one candidate to each ambiguous row so that every equation holds.
+
+    Blank counts as zero, except that an equation one of whose sides lies wholly in rows
+    printed blank is not checked. Returns (assignment, number of solutions found, capped at
+    2); the assignment is None unless exactly one solution exists. `count` reads a cell's
+    count for the arithmetic (None when blank or unreadable). The search tries at most
+    `budget` candidates in all, so every input ends in time linear in its size: when the
+    budget runs out before a second solution or the end, nothing is settled (0 solutions).
+    """
+    found, _, complete = _search(fixed, options, equations, columns, _Reader(count), budget)
+    if not complete:
         return None, 0
     return (found[0] if len(found) == 1 else None), min(len(found), 2)
+
+
+@attrs.frozen
+class Solution:
+    """What `settle` decided. `settled`: open rows with one placement (the table's only
+    solution, or the one candidate left to the row); `partial`: every other open row, with
+    the cells all its remaining candidates agree on and None elsewhere; `undecided`: the
+    columns of each partial row left open. `solutions` is 0, 1 or 2 (several), proven only
+    when `complete`; `states` counts the candidates checked and tried, bounds and walk."""
+
+    settled: dict[str, Vector]
+    partial: dict[str, Vector]
+    undecided: dict[str, tuple[int, ...]]
+    solutions: int
+    complete: bool
+    states: int
+
+
+Linear = tuple[int, dict[str, list[int]]]
+"""An equation as const + sum of each open row's term == 0: per row, its term for each of its
+candidates (left side added, right side subtracted)."""
+
+
+def _linear(
+    equations: Sequence[Equation],
+    index: Mapping[str, int],
+    settled: Mapping[str, Numbers],
+    skip_blank: frozenset[str],
+    numbers: Mapping[str, Sequence[Numbers]],
+) -> list[Linear]:
+    out: list[Linear] = []
+    for eq in equations:
+        if all(r in skip_blank for r, _ in eq.lhs) or all(r in skip_blank for r, _ in eq.rhs):
+            continue  # a side printed wholly blank is not a zero total
+        const = 0
+        terms: dict[str, list[tuple[int, int]]] = {}
+        for sign, side in ((1, eq.lhs), (-1, eq.rhs)):
+            for r, col in side:
+                if r in numbers:
+                    terms.setdefault(r, []).append((sign, index[col]))
+                elif (v := settled[r][index[col]]) is not None:
+                    const += sign * v
+        out.append((const, {r: [sum(s * (n[c] or 0) for s, c in t) for n in numbers[r]] for r, t in terms.items()}))
+    return out
+
+
+def _narrow(linear: Sequence[Linear], alive: dict[str, list[int]], budget: int) -> int:
+    """Drop from `alive` (each row's live candidates) every candidate that no choice of the
+    other rows' live candidates can fit into some equation: bounds consistency, to a fixed
+    point or until `budget` checks are spent (each drop is sound, so stopping early is too).
+    Returns the checks made."""
+    by_row: dict[str, list[int]] = {}
+    for e, (_, terms) in enumerate(linear):
+        for r in terms:
+            by_row.setdefault(r, []).append(e)
+    queue = list(range(len(linear)))
+    queued = set(queue)
+    checks = 0
+    while queue and checks < budget:
+        e = queue.pop()
+        queued.discard(e)
+        const, terms = linear[e]
+        low = {r: min(t[k] for k in alive[r]) for r, t in terms.items() if alive[r]}
+        high = {r: max(t[k] for k in alive[r]) for r, t in terms.items() if alive[r]}
+        if len(low) < len(terms):
+            return checks
+        lo, hi = const + sum(low.values()), const + sum(high.values())
+        for r, t in terms.items():
+            floor, ceil = -(hi - high[r]), -(lo - low[r])
+            if checks + len(alive[r]) > budget:
+                return checks
+            checks += len(alive[r])
+            keep = [k for k in alive[r] if floor <= t[k] <= ceil]
+            if len(keep) == len(alive[r]):
+                continue
+            alive[r] = keep
+            for other in (e, *by_row[r]):
+                if other not in queued:
+                    queue.append(other)
+                    queued.add(other)
+    return checks
+
+
+def _agreed(vecs: Sequence[Vector], width: int) -> tuple[Vector, tuple[int, ...]]:
+    """The cells every vector agrees on (by printed text; None elsewhere), and the columns where
+    they differ."""
+    out: list[Cell | None] = []
+    undecided: list[int] = []
+    for i in range(width):
+        texts = {_text(v[i]) for v in vecs}
+        out.append(vecs[0][i] if len(texts) == 1 else None)
+        if len(texts) > 1:
+            undecided.append(i)
+    return tuple(out), tuple(undecided)
+
+
+def _text(cell: Cell | None) -> str | None:
+    return None if cell is None else cell.text.strip()
+
+
+def settle(
+    fixed: Mapping[str, Vector],
+    options: Mapping[str, Sequence[Vector]],
+    equations: Sequence[Equation],
+    columns: Sequence[str],
+    *,
+    count: Callable[[Cell | None], int | None] = number,
+    budget: int = MAX_STATES,
+    checks: int = MAX_CHECKS,
+) -> Solution:
+    """Settle what the arithmetic settles, and keep what is certain of the rest.
+
+    Each row's candidates are first narrowed by the equations it alone is open in (its own
+    row sum), then by bounds over every equation (`checks` at most); the walk (`budget`) then
+    looks for the solution over what is left. One proven solution settles every row. Else a
+    row keeps the cells its remaining candidates agree on: remaining after the bounds when a
+    solution was found (the arithmetic holds, so every solution is among them), after its own
+    equations only when none was (the table's arithmetic cannot all hold as read).
+    """
+    index = {c: i for i, c in enumerate(columns)}
+    read = _Reader(count)
+    settled, skip_blank = _settled(fixed, options, equations, len(columns), read)
+    numbers = {r: [read.numbers(v) for v in vecs] for r, vecs in options.items()}
+    linear = _linear(equations, index, settled, skip_blank, numbers)
+    alive = {r: list(range(len(v))) for r, v in options.items()}
+    used = _narrow([e for e in linear if len(e[1]) == 1], alive, checks)
+    own = {r: v[:] for r, v in alive.items()}
+    used += _narrow([e for e in linear if len(e[1]) > 1], alive, max(0, checks - used))
+    if all(alive.values()):
+        narrowed = {r: [options[r][k] for k in alive[r]] for r in options}
+        found, tried, complete = _search(fixed, narrowed, equations, columns, read, budget)
+    else:
+        found, tried, complete = [], 0, True
+    if complete and len(found) == 1:
+        return Solution(found[0], {}, {}, 1, True, used + tried)
+    keep = alive if found else own
+    out = Solution({}, {}, {}, min(len(found), 2), complete, used + tried)
+    for r, vecs in options.items():
+        live = [vecs[k] for k in keep[r]]
+        if len(live) == 1:
+            out.settled[r] = live[0]
+        elif live:
+            out.partial[r], out.undecided[r] = _agreed(live, len(columns))
+        else:
+            out.partial[r], out.undecided[r] = (None,) * len(columns), tuple(range(len(columns)))
+    return out

@@ -18,9 +18,10 @@ from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Table
 from gov_disclosure.cells import INDEX, Grid
 from gov_disclosure.codes import issue
-from gov_disclosure.labels import Entry, Match, label_key
-from gov_disclosure.placement import Equation, Vector, row_candidates, solve
+from gov_disclosure.labels import Entry, Match, label_key, strip_numbering
+from gov_disclosure.placement import Equation, Vector, row_candidates, settle
 from gov_disclosure.records import Issue
+from gov_disclosure.repair import repair
 from gov_disclosure.tables import Segment, segments
 from gov_disclosure.templates import TableKind
 
@@ -45,11 +46,14 @@ def printed(values: Sequence[Cell], grid: Grid) -> str:
 @attrs.frozen
 class RowPlan:
     """Each template row found in a table: its values placed in the columns (`fixed`), or the
-    placements it could take (`options`), and the segment it was read from (`where`)."""
+    placements it could take (`options`), the segment it was read from (`where`), and the
+    segments whose numbers no row took (`unplaced`: labels not in the template, values with
+    no label)."""
 
     fixed: dict[str, Vector] = attrs.Factory(dict)
     options: dict[str, list[Vector]] = attrs.Factory(dict)
     where: dict[str, Segment] = attrs.Factory(dict)
+    unplaced: list[Segment] = attrs.Factory(list)
 
 
 @attrs.frozen
@@ -170,11 +174,36 @@ def _place(plan: RowPlan, key: str, candidates: list[Vector], seg: Segment, posi
         plan.options[key] = candidates
 
 
+def _joined(seg: Segment, rows: Rows) -> Match | None:
+    """The row a label names together with the label cell before it: a label cut by a page
+    break whose tail carries the numbers (`补正后申请内容仍不` / `明确 | 0 | 0`)."""
+    if seg.label is None or not seg.labels_before:
+        return None
+    head = rows.grid[seg.labels_before[-1]]
+    if head.entry(rows.kind) is not None:
+        return None
+    entry = INDEX.hit(label_key(head.key + rows.grid[seg.label].key)).first(rows.accepts)
+    return None if entry is None else Match(entry.key, False)
+
+
+def _unsplit_row(cell: Cell, rows: Rows) -> tuple[str, tuple[str, ...]] | None:
+    """The template row and sub-rows an unsplit label prints (2021: （六）其他处理 as one row)."""
+    body = strip_numbering(rows.grid[cell].key)
+    for label, parts in T.get(rows.template).unsplit if rows.kind == TableKind.REQUESTS else ():
+        if any(strip_numbering(label_key(t)) == body for t in label.texts):
+            return label.key, parts
+    return None
+
+
 def plan_rows(table: Table, rows: Rows) -> RowPlan:
-    """Find each template row's segment and its candidate placements."""
+    """Find each template row's segment and its candidate placements: by label, then the rows
+    whose label is damaged by their place in the template's order (`repair.repair`), then
+    a group printed unsplit where the template splits it."""
     plan = RowPlan()
-    fragment: str | None = None  # folded text so far of a row label cut by a page break
+    fragment: tuple[str, str] | None = None  # folded text so far of a row label cut by a page break, its row
     positional = not table.dropped_empty
+    printed_order: list[tuple[str | None, Segment, str]] = []  # row key (None: not known), segment, label key
+    unsplit: list[tuple[str, tuple[str, ...], Segment]] = []
     for seg in segments(table, rows.grid):
         _claim_bare_labels(seg, rows, plan)
         filled = [c for c in seg.values if not rows.grid.is_blank(c)]
@@ -182,46 +211,120 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
             if filled and rows.kind != TableKind.REVIEWS:
                 msg = f"values without a row label: {printed(filled, rows.grid)}"
                 rows.sink.add("table.unknown_row", msg, filled[0])
+                plan.unplaced.append(seg)
             continue
-        m = row_label(seg.label, rows)
+        m = row_label(seg.label, rows) or (_joined(seg, rows) if filled else None)
+        if m is None and fragment is not None and completes(fragment[0], seg.label, rows):
+            m, fragment = (Match(fragment[1], False) if filled else None), None  # the tail may carry the numbers
+            if m is None:
+                continue
         if m is None:
-            if fragment is not None and not filled and completes(fragment, seg.label, rows):
-                fragment = None
+            if filled and (whole := _unsplit_row(seg.label, rows)) is not None:
+                unsplit.append((*whole, seg))
+            elif filled and rows.grid[seg.label].entry(rows.kind) is None and not rows.grid[seg.label].tables:
+                printed_order.append((None, seg, rows.grid[seg.label].key))
             elif filled:
                 _unmapped(seg.label, filled, rows)
             continue
-        fragment = rows.grid[seg.label].key if m.fragment else None
-        candidates = row_candidates(seg.values, rows.width[m.key], positional=positional, is_blank=rows.grid.is_blank)
-        if m.key in plan.where and not _replaces(plan, m.key, candidates, seg, rows):
+        printed_order.append((m.key, seg, rows.grid[seg.label].key))
+        fragment = (rows.grid[seg.label].key, m.key) if m.fragment else None
+        _take(plan, m.key, seg, positional, rows)
+    for seg, fix in repair(printed_order, set(plan.where), _row_texts(rows)):
+        assert seg.label is not None
+        if fix is None:
+            _unmapped(seg.label, [c for c in seg.values if not rows.grid.is_blank(c)], rows)
+            plan.unplaced.append(seg)
             continue
-        plan.where[m.key] = seg
-        _place(plan, m.key, candidates, seg, positional, rows)
+        text = seg.label.text.strip().replace("\n", "")
+        msg = f"{text!r} read as {fix.key} ({fix.label!r}) by its place among the rows and its likeness"
+        rows.sink.add("table.label_repaired", msg, seg.label, row=fix.key)
+        _take(plan, fix.key, seg, positional, rows)
+    for key, parts, seg in unsplit:
+        _take_unsplit(plan, key, parts, seg, positional, rows)
     return plan
+
+
+def _row_texts(rows: Rows) -> dict[str, tuple[str, ...]]:
+    """Each row's label texts, in the template's order (Table 4 has no rows)."""
+    tpl = T.get(rows.template)
+    if rows.kind == TableKind.PROACTIVE:
+        return {r.key: r.texts for b in tpl.table2 for r in b.rows}
+    return {r.key: r.texts for r in tpl.table3_rows} if rows.kind == TableKind.REQUESTS else {}
+
+
+def _take(plan: RowPlan, key: str, seg: Segment, positional: bool, rows: Rows) -> None:
+    """Place `seg`'s values as row `key`, unless a first printing of the row is kept."""
+    candidates = row_candidates(seg.values, rows.width[key], positional=positional, is_blank=rows.grid.is_blank)
+    if key in plan.where and not _replaces(plan, key, candidates, seg, rows):
+        return
+    plan.where[key] = seg
+    _place(plan, key, candidates, seg, positional, rows)
+
+
+def _take_unsplit(plan: RowPlan, key: str, parts: Sequence[str], seg: Segment, positional: bool, rows: Rows) -> None:
+    """A group printed as one row: its numbers are row `key` when none of its sub-rows is
+    printed; beside them it is the group's own subtotal."""
+    assert seg.label is not None
+    filled = [c for c in seg.values if not rows.grid.is_blank(c)]
+    text = seg.label.text.strip().replace("\n", "")
+    if any(p in plan.where for p in parts) or key in plan.where:
+        msg = f"a group row {text!r} printed: {printed(filled, rows.grid)}"
+        rows.sink.add("table.subtotal_row", msg, seg.label, row=text)
+        return
+    msg = f"{text!r} printed as one row: its numbers kept as {key}; {', '.join(parts)} stay null"
+    rows.sink.add("table.unsplit_row", msg, seg.label, row=key)
+    width = dict(rows.width)
+    width[key] = rows.width[parts[0]]
+    _take(plan, key, seg, positional, attrs.evolve(rows, width=width))
 
 
 def resolve(
     plan: RowPlan, equations: Sequence[Equation], columns: Sequence[str], sink: Sink, grid: Grid
 ) -> dict[str, Vector]:
-    """Settle ambiguous rows by the table's arithmetic; say what was decided."""
+    """Settle ambiguous rows by the table's arithmetic; keep what is certain of the rest (see
+    `placement.settle`) and say what was decided and what stayed null."""
     out = dict(plan.fixed)
     if not plan.options:
         return out
-    chosen, n = solve(plan.fixed, plan.options, equations, columns, count=grid.number) if equations else (None, 2)
+    usable = list(equations)
+    if plan.unplaced:  # numbers the rows found do not hold: a row not found may be one of them, not blank
+        known = plan.fixed.keys() | plan.options.keys()
+        usable = [e for e in equations if all(r in known for r, _ in (*e.lhs, *e.rhs))]
+    found = settle(plan.fixed, plan.options, usable, columns, count=grid.number)
     for key in plan.options:
         seg = plan.where[key]
         values = printed(seg.values, grid)
-        if chosen is not None:
-            out[key] = chosen[key]
-            placed = ", ".join(
-                f"{c}={v.text.strip()}"
-                for c, v in zip(columns, chosen[key], strict=False)
-                if v is not None and not grid.is_blank(v)
-            )
+        if key in found.settled:
+            out[key] = found.settled[key]
+            placed = _placed(found.settled[key], columns, grid)
             sink.add("placement.inferred", f"{key}: printed {values}; placed as {placed}", seg.label, row=key)
-        else:
-            code = "placement.ambiguous" if n > 1 else "placement.unresolved"
-            sink.add(code, f"{key}: printed {values}; cells left null", seg.label, row=key)
-            out[key] = (None,) * len(columns)
+            continue
+        out[key] = found.partial[key]
+        code = "placement.ambiguous" if found.solutions > 1 and found.complete else "placement.unresolved"
+        why = "" if found.complete else " (search budget spent)"
+        kept = _placed(found.partial[key], columns, grid)
+        left = ", ".join(columns[i] for i in found.undecided[key])
+        msg = f"{key}: printed {values}; certain: {kept or 'none'}; left null: {left}{why}"
+        sink.add(code, msg, seg.label, row=key)
+    return out
+
+
+def _placed(vec: Vector, columns: Sequence[str], grid: Grid) -> str:
+    return ", ".join(
+        f"{c}={v.text.strip()}" for c, v in zip(columns, vec, strict=False) if v is not None and not grid.is_blank(v)
+    )
+
+
+def unsplit_identities(identities: Sequence[T.Identity], merged: Mapping[str, Sequence[str]]) -> list[T.Identity]:
+    """The identities with each group printed whole (`merged`: its row -> the sub-rows it
+    stands for) in place of its sub-rows, so that the arithmetic adds the group once."""
+    out: list[T.Identity] = []
+    for ident in identities:
+        for key, parts in merged.items():
+            if ident.axis == "column" and set(parts) <= set(ident.rhs):
+                rhs = tuple(r for r in ident.rhs if r not in parts) + (key,)
+                ident = attrs.evolve(ident, rhs=rhs)
+        out.append(ident)
     return out
 
 

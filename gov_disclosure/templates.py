@@ -263,6 +263,9 @@ _T3_OTHER_2021 = (
     ),
     Label("other_misc", ("3.其他",), numbered=True),
 )
+# A group the 2021 template splits into sub-rows, printed as one row by reports that kept the
+# 2019 layout (（六）其他处理 with numbers): the numbers are the group's, held in `other`.
+_T3_UNSPLIT_2021 = ((_T3_OTHER_2019[0], tuple(r.key for r in _T3_OTHER_2021)),)
 # Group labels: printed, carry no numbers of their own.
 TABLE3_GROUPS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
 
@@ -361,7 +364,8 @@ class Template:
     """Everything that differs between the templates. `first_year`/`last_year` bound the years
     the layout is expected for (None: unbounded); `markers` are labels only this template prints
     (templates.md §1); `outcome_rows` are the Table 3 rows whose sum is （七）总计 (the template
-    gives groups no subtotal row)."""
+    gives groups no subtotal row); `unsplit` are Table 3 rows a report may print in place of
+    the template's sub-rows (its label, and the sub-rows it stands for)."""
 
     name: str
     first_year: int | None
@@ -372,6 +376,7 @@ class Template:
     markers: tuple[str, ...]
     identities: tuple[Identity, ...]
     table2_bounds: tuple[Bound, ...] = ()
+    unsplit: tuple[tuple[Label, tuple[str, ...]], ...] = ()
 
     def expects(self, year: int) -> bool:
         """Whether a report on `year` is expected in this layout."""
@@ -387,9 +392,11 @@ def _template(
     table3_rows: tuple[Label, ...],
     markers: tuple[str, ...],
     table2_bounds: tuple[Bound, ...] = (),
+    unsplit: tuple[tuple[Label, tuple[str, ...]], ...] = (),
 ) -> Template:
     outcome = tuple(r.key for r in table3_rows if r.key not in TABLE3_FRAME_ROWS)
-    return Template(name, *years, table2, table3_rows, outcome, markers, _identities(outcome), table2_bounds)
+    ids = _identities(outcome)
+    return Template(name, *years, table2, table3_rows, outcome, markers, ids, table2_bounds, unsplit)
 
 
 _REGISTRY: Mapping[str, Template] = MappingProxyType(
@@ -425,6 +432,7 @@ _REGISTRY: Mapping[str, Template] = MappingProxyType(
                     "申请人无正当理由逾期不补正",
                     "申请人逾期未按收费通知要求缴纳费用",
                 ),
+                unsplit=_T3_UNSPLIT_2021,
             ),
         )
     }

@@ -128,7 +128,10 @@ def test_dropped_empty_cells_placed_by_arithmetic() -> None:
 
 
 def test_dropped_empty_cells_ambiguous_is_left_null() -> None:
-    """Quirk 5, refused guess: two columns with equal totals make the placement ambiguous."""
+    """Quirk 5, refused guess: two columns with equal totals make the placement ambiguous.
+    What every solution agrees on is kept: each row's 2 | 2 puts its second 2 under 总计 (its
+    own row sum), and the balance puts the total row's 2, 2 under 自然人 and 商业企业, so
+    （一） and （二） take one each, in either order: those two cells stay null."""
     t3 = _pipe_t3(
         {
             "一、本年新收政府信息公开申请数量": "2 | 2 | 0 | 0 | 0 | 0 | 4",
@@ -140,10 +143,12 @@ def test_dropped_empty_cells_ambiguous_is_left_null() -> None:
     r = g.parse_text(report_text(t3=t3))
     req = r.requests
     assert req is not None and req.granted is not None
-    assert req.granted.total.value is None and req.granted.natural_person.value is None
+    assert req.granted.natural_person.value is None and req.granted.commercial.value is None
+    assert req.granted.total.value == 2 and req.granted.research.value is None
     amb = [i for i in r.issues if i.code == "placement.ambiguous"]
-    assert {i.row for i in amb} >= {"granted", "partially_granted"}
+    assert {i.row for i in amb} == {"granted", "partially_granted"}
     assert all(i.severity == "warning" and "2 | 2" in i.message for i in amb)
+    assert all("left null: natural_person, commercial" in i.message for i in amb)
 
 
 def test_blank_total_row_is_one_warning() -> None:
