@@ -1,8 +1,9 @@
 """Cell text normalisation and value parsing.
 
 Readers keep text as printed; this module makes the comparable form (full-width digits and
-signs to ASCII, NBSP/U+3000/stray spaces removed) and reads counts and money amounts from it.
-The printed text is never replaced: callers keep it as `raw` for provenance.
+signs to ASCII, NBSP/U+3000/stray spaces removed, traditional characters as simplified ones) and
+reads counts and money amounts from it. The printed text is never replaced: callers keep it as
+`raw` for provenance.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Literal
 import attrs
 import regex
 
+from gov_disclosure.script import is_traditional, simplified
+
 _BLANKS = regex.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _DASHES = frozenset({"", "-", "－", "—", "–", "/", "／", "\\", "无", "——", "--", "──"})
 _COUNT = regex.compile(r"[+\-]?\d+")
@@ -21,8 +24,19 @@ _COUNT_WITH_UNIT = regex.compile(r"([+\-]?\d+)(?:\.0+)?(?:件|个|条|项|人次
 _NUMBERISH = regex.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|万|亿|件|个|条|项)?")
 
 
+MAX_UNIT = 2
+"""Characters other than ASCII and digits that a value holds at most (`万元`, `人次`, `——`)."""
+
+
 def fold(text: str) -> str:
-    """NFKC-fold (full-width digits, letters, brackets and signs to ASCII) and drop blanks."""
+    """`fold_width`, then traditional characters read as simplified (`script.simplified`:
+    總計 is 总计, 無 is 无), one character for one."""
+    return simplified(fold_width(text))
+
+
+def fold_width(text: str) -> str:
+    """NFKC-fold (full-width digits, letters, brackets and signs to ASCII) and drop blanks; the
+    script is left as printed (`fold` converts it)."""
     return _BLANKS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-")
 
 
@@ -38,8 +52,12 @@ def looks_numeric(text: str) -> bool:
 
 def value_kind(text: str) -> Literal["blank", "value", "text"]:
     """What a cell holds, folding it once: nothing or a dash placeholder (`blank`), something
-    `looks_numeric` (`value`), or anything else (`text`)."""
-    return folded_kind(fold(text))
+    `looks_numeric` (`value`), or anything else (`text`). A traditional text too wordy to be a
+    value is not converted (readers ask this of every line)."""
+    width = fold_width(text)
+    if is_traditional(width) and sum(1 for c in width if not (c.isascii() or c.isdecimal())) > MAX_UNIT:
+        return "text"
+    return folded_kind(simplified(width))
 
 
 def folded_kind(folded: str) -> Literal["blank", "value", "text"]:
