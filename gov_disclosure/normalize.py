@@ -14,7 +14,7 @@ from typing import Literal
 import attrs
 import regex
 
-from gov_disclosure.script import is_traditional, simplified
+from gov_disclosure.script import simplified
 
 _BLANKS = regex.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _DASHES = frozenset({"", "-", "－", "—", "–", "/", "／", "\\", "无", "——", "--", "──"})
@@ -24,20 +24,10 @@ _COUNT_WITH_UNIT = regex.compile(r"([+\-]?\d+)(?:\.0+)?(?:件|个|条|项|人次
 _NUMBERISH = regex.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|万|亿|件|个|条|项)?")
 
 
-MAX_UNIT = 2
-"""Characters other than ASCII and digits that a value holds at most (`万元`, `人次`, `——`)."""
-
-
 def fold(text: str) -> str:
-    """`fold_width`, then traditional characters read as simplified (`script.simplified`:
-    總計 is 总计, 無 is 无), one character for one."""
-    return simplified(fold_width(text))
-
-
-def fold_width(text: str) -> str:
-    """NFKC-fold (full-width digits, letters, brackets and signs to ASCII) and drop blanks; the
-    script is left as printed (`fold` converts it)."""
-    return _BLANKS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-")
+    """NFKC-fold (full-width digits, letters, brackets and signs to ASCII), drop blanks and read
+    traditional characters as simplified (`script.simplified`: 總計 is 总计, 無 is 无)."""
+    return simplified(_BLANKS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-"))
 
 
 def is_blank_value(text: str) -> bool:
@@ -52,12 +42,8 @@ def looks_numeric(text: str) -> bool:
 
 def value_kind(text: str) -> Literal["blank", "value", "text"]:
     """What a cell holds, folding it once: nothing or a dash placeholder (`blank`), something
-    `looks_numeric` (`value`), or anything else (`text`). A traditional text too wordy to be a
-    value is not converted (readers ask this of every line)."""
-    width = fold_width(text)
-    if is_traditional(width) and sum(1 for c in width if not (c.isascii() or c.isdecimal())) > MAX_UNIT:
-        return "text"
-    return folded_kind(simplified(width))
+    `looks_numeric` (`value`), or anything else (`text`)."""
+    return folded_kind(fold(text))
 
 
 def folded_kind(folded: str) -> Literal["blank", "value", "text"]:

@@ -7,9 +7,8 @@ subsection, never a section. Sections only move forward: a heading of an earlier
 date, page furniture, `[bookmark: …]`/`[image: …]` markers) is kept as `Unassigned`.
 
 Wordings, keywords, furniture and signatures are compared in the simplified form of the text
-(`script.simplified`), so a 繁体 page (一、總體情況) is sectioned like its simplified original;
-paragraphs are kept as printed. Only texts that can still be a heading (or furniture) are
-converted: a report's prose never is.
+(`normalize.fold`, `script.simplified`), so a 繁体 page (一、總體情況, 掃一掃) is sectioned like
+its simplified original; paragraphs and headings are kept as printed.
 """
 
 from __future__ import annotations
@@ -23,10 +22,10 @@ from gov_disclosure import templates as T
 from gov_disclosure.blocks import Block, Document, Paragraph, Table
 from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.labels import label_parts
-from gov_disclosure.normalize import fold_width
+from gov_disclosure.normalize import fold
 from gov_disclosure.numbering import OUTLINE_NUMERALS, Marker, match_marker
 from gov_disclosure.records import Unassigned
-from gov_disclosure.script import is_traditional, simplified
+from gov_disclosure.script import simplified
 
 _MARKER = regex.compile(r"\[(?:bookmark|image|link|footnote|comment)[^\]]*\]")
 _SUBSECTION = regex.compile(r"^\s*[（(]")
@@ -34,26 +33,22 @@ _DATE = regex.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九○]{4})\
 _SIGNATURE = regex.compile(
     r"^\s*\S{2,30}(?:人民政府|政府|办公室|办公厅|局|委员会|委|中心|院|厅|街道办事处|管委会|管理委员会)\s*$"
 )
-MAX_SIGNATURE = 40  # a signature (`_SIGNATURE`: a name of 2-30 characters and its kind) is no longer
 # Only literals: `re` scans for them about twice as fast as `regex` (asked of every paragraph).
 _FURNITURE = re.compile(
     r"扫一扫|在手机打开|打印本页|关闭窗口|【打印】|【关闭】|分享到|字号[:：]|浏览次数|来源[:：]|发布时间[:：]"
 )
-MAX_FURNITURE = 120
-"""A traditional paragraph longer than this is prose: it is not converted to look for furniture."""
+MAX_FURNITURE = 80
+"""Furniture lines are short: a longer paragraph is searched for it only as printed."""
 
 
 _HEADINGS: dict[str, str] = {}
-_HEADING_LENGTHS: set[int] = set()  # of the keys of `_HEADINGS`: a body of another length is none
 
 
 def register_heading(key: str, text: str) -> None:
     """Teach the sectioner another printed form of a section heading."""
     if key not in T.SECTION_KEYS:
         raise ValueError(f"unknown section {key!r}; one of {T.SECTION_KEYS}")
-    body = simplified(label_parts(fold_width(text))[2])
-    _HEADINGS[body] = key
-    _HEADING_LENGTHS.add(len(body))
+    _HEADINGS[label_parts(fold(text))[2]] = key
 
 
 for _key, _texts in T.SECTION_HEADINGS.items():
@@ -80,14 +75,11 @@ def heading_key(text: str) -> str | None:
     short wording that carries its section's keyword under that section's own number."""
     if _SUBSECTION.match(text) or len(text.strip()) > 40:
         return None
-    _, marker, body = label_parts(fold_width(text))  # numbering and length are the same in either script
+    _, marker, body = label_parts(fold(text))
     body = body.rstrip(":.;")
-    number = _section_number(marker)
-    if len(body) not in _HEADING_LENGTHS and (number is None or len(body) > MAX_NUMBERED_BODY):
-        return None
-    body = simplified(body)
     if body in _HEADINGS:
         return _HEADINGS[body]
+    number = _section_number(marker)
     if number is None or len(body) > MAX_NUMBERED_BODY or _SENTENCE.search(text.strip()[:-1]):
         return None
     section = T.SECTION_KEYS[number - 1]
@@ -153,10 +145,9 @@ def _strip_markers(p: Paragraph, out: list[Unassigned]) -> Paragraph | None:
 
 
 def _is_furniture(text: str) -> bool:
-    """Page furniture (`扫一扫`, `打印本页`, `来源：`), in either script."""
-    if _FURNITURE.search(text):
-        return True
-    return len(text) <= MAX_FURNITURE and is_traditional(text) and _FURNITURE.search(simplified(text)) is not None
+    """Page furniture (`扫一扫`, `打印本页`, `来源：`) in either script; a paragraph too long to be
+    furniture is searched as printed, not converted (prose is not worth converting)."""
+    return _FURNITURE.search(text if len(text) > MAX_FURNITURE else simplified(text)) is not None
 
 
 def split_sections(doc: Document) -> Sectioned:
@@ -210,7 +201,7 @@ def _trim_tail(bodies: dict[str, list[Block]], last: str | None, out: list[Unass
         text = p.text.strip()
         if _DATE.match(text):
             tail.append(Unassigned(text, p.pos.line, "date"))
-        elif len(text) <= MAX_SIGNATURE and _SIGNATURE.match(simplified(text)) and len(body) > 1:
+        elif len(text) <= MAX_FURNITURE and _SIGNATURE.match(simplified(text)) and len(body) > 1:
             tail.append(Unassigned(text, p.pos.line, "signature"))
         else:
             break
