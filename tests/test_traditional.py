@@ -9,7 +9,9 @@ signature a mirror prints."""
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from opencc import OpenCC
 import gov_disclosure as g
 from gov_disclosure import script
 from gov_disclosure import templates as T
+from gov_disclosure.furniture import is_page_mark, is_page_number
 from gov_disclosure.labels import label_key
 from gov_disclosure.normalize import fold, parse_money, value_kind
 from gov_disclosure.sections import heading_key
@@ -98,6 +101,20 @@ def test_html_mirror_in_traditional() -> None:
     want = expected("shanghai-office-2019")
     assert (report.source.format, report.template, report.year) == ("html", want["template"], want["year"])
     assert report.organization == S2T.convert(want["organization"])
+    assert_cells(report.to_dict(), want)
+
+
+def test_docx_in_traditional() -> None:
+    """Sample 000 as a DOCX (tests/data/rendered) with its document part in traditional."""
+    source, out = zipfile.ZipFile(HERE / "data" / "rendered" / "000_report.docx"), io.BytesIO()
+    with source, zipfile.ZipFile(out, "w") as z:
+        for item in source.infolist():
+            data = source.read(item)
+            z.writestr(item, traditional(data.decode("utf-8")) if item.filename == "word/document.xml" else data)
+    report = g.parse_bytes(out.getvalue())
+    want = expected("000")
+    assert (report.source.format, report.template, report.year) == ("docx", want["template"], want["year"])
+    assert report.title == S2T.convert(want["title"])
     assert_cells(report.to_dict(), want)
 
 
@@ -240,3 +257,5 @@ def test_comparable_forms_fold_the_script() -> None:
     assert amount is not None and (amount.raw, amount.value, amount.unit) == ("5.49億", 5.49, "亿")
     assert heading_key("三、收到和處理政府信息公開申請情況") == "requests"
     assert heading_key("四、行政復議、行政訴訟情況") == "reviews"
+    assert is_page_mark("第 3 頁 共 6 頁") and is_page_mark("共6頁，第3頁") and is_page_number("第3頁")
+    assert not is_page_mark("第3頁內容")
