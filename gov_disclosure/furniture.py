@@ -30,8 +30,8 @@ def is_page_mark(text: str) -> bool:
     """A line that is only a page number marked as one: `- 3 -`, `第3页`, `第 3 页 共 6 页`,
     `3/6`, `Page 3 of 6`. A bare number is not one: it may be a value or a count. (Every line
     of a document is asked: its first and last characters rule most lines out at once.)"""
-    lead, end = text.lstrip()[:1], simplified(text.rstrip()[-1:])
-    if not ((lead in _LEADS or lead.isdigit()) and (end in _ENDS or end.isdigit())):
+    lead, end = text.lstrip()[:1], text.rstrip()[-1:]
+    if not (lead in _LEADS or lead.isdigit()) or not (end in _ENDS or end.isdigit() or simplified(end) in _ENDS):
         return False
     return _PAGE_MARK.fullmatch(simplified(_BLANKS.sub("", text))) is not None
 
