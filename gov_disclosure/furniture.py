@@ -1,12 +1,15 @@
 """Page furniture every reader meets: page numbers printed in the margin.
 
 One definition for the text dialects, the PDF reader and the sectioner, so a page number is the
-same thing whatever form the report arrived in.
+same thing whatever form the report arrived in. Marks are compared in the simplified form
+(`script.simplified`: 第3頁 is 第3页).
 """
 
 from __future__ import annotations
 
 import regex
+
+from gov_disclosure.script import simplified
 
 _MARK = r"[-—–－―‐_~·•]"
 _PAGE_MARK = regex.compile(
@@ -28,13 +31,13 @@ def is_page_mark(text: str) -> bool:
     `3/6`, `Page 3 of 6`. A bare number is not one: it may be a value or a count. (Every line
     of a document is asked: its first and last characters rule most lines out at once.)"""
     lead, end = text.lstrip()[:1], text.rstrip()[-1:]
-    if not ((lead in _LEADS or lead.isdigit()) and (end in _ENDS or end.isdigit())):
+    if not (lead in _LEADS or lead.isdigit()) or not (end in _ENDS or end.isdigit() or simplified(end) in _ENDS):
         return False
-    return _PAGE_MARK.fullmatch(_BLANKS.sub("", text)) is not None
+    return _PAGE_MARK.fullmatch(simplified(_BLANKS.sub("", text))) is not None
 
 
 def is_page_number(text: str) -> bool:
     """`is_page_mark`, or a bare or half-marked number (`3`, `-3`): only safe where position
     says the line is in the page margin."""
-    folded = _BLANKS.sub("", text)
+    folded = simplified(_BLANKS.sub("", text))
     return _PAGE_MARK.fullmatch(folded) is not None or _BARE.fullmatch(folded) is not None

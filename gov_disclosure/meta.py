@@ -13,12 +13,14 @@ from gov_disclosure.cells import Grid
 from gov_disclosure.codes import issue
 from gov_disclosure.numbering import chinese_to_int
 from gov_disclosure.records import Issue
+from gov_disclosure.script import simplified
 from gov_disclosure.tables import template_votes
 
 _TITLE_WORD = regex.compile(r"年报|年度报告|工作报告|信息公开")
 _YEAR = regex.compile(r"((?:19|20)\d{2}|[二][〇○零][一二三四五六七八九〇○零][〇○零一二三四五六七八九])\s*年")
 _REPORT_TAIL = regex.compile(r"(?:关于)?(?:\d{4}\s*年度?)?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)\s*$")
 _PLACE_END = regex.compile(r"(?:省|市|县|区|旗|盟|州|镇|乡|自治区|自治州|自治县)$")
+_YEAR_END = regex.compile(r"(?:\d{4}|[二][〇○零一二三四五六七八九]{3})\s*年度?$")
 MAX_TITLE = 60
 
 
@@ -40,22 +42,43 @@ def find_title(preamble: Sequence[Paragraph]) -> tuple[str | None, int]:
         if len(text) > MAX_TITLE:
             break
         parts.append(p)
-        if _TITLE_WORD.search(text):
+        if _TITLE_WORD.search(simplified(text)):
             return "".join(x.text.strip() for x in parts), len(parts)
     return None, 0
 
 
 def find_organization(title: str | None, full_text: str) -> str | None:
+    """The issuing body: the title without its report words and year, as printed; a place name
+    (`荣成市`) becomes its government when the text names that (`荣成市人民政府`)."""
     if not title:
         return None
-    name = _REPORT_TAIL.sub("", title)
-    name = _YEAR.sub("", name, count=1).removeprefix("度").strip() if _YEAR.match(name) else name
-    name = regex.sub(r"(?:\d{4}|[二][〇○零一二三四五六七八九]{3})\s*年度?$", "", name).strip()
-    if len(name) < 2 or _TITLE_WORD.search(name):  # nothing but report words: no body named
+    words = simplified(title)  # positions in it are positions in the printed title
+    start, end = 0, len(words)
+    tail = _REPORT_TAIL.search(words)
+    if tail is not None:
+        end = tail.start()
+    year = _YEAR.match(words, 0, end)
+    if year is not None:
+        start = year.end() + (words.startswith("度", year.end()))
+    start, end = _strip(words, start, end)
+    year = _YEAR_END.search(words, start, end)
+    if year is not None:
+        start, end = _strip(words, start, year.start())
+    if end - start < 2 or _TITLE_WORD.search(words, start, end):  # nothing but report words: no body named
         return None
-    if _PLACE_END.search(name) and name + "人民政府" in full_text:
+    name = title[start:end]
+    if _PLACE_END.search(words, start, end) and name + "人民政府" in full_text:
         return name + "人民政府"
     return name
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`, `end` moved past the blanks at either end of `text[start:end]`."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def find_year(title: str | None, preamble_text: str) -> int | None:

@@ -1,8 +1,9 @@
 """Cell text normalisation and value parsing.
 
 Readers keep text as printed; this module makes the comparable form (full-width digits and
-signs to ASCII, NBSP/U+3000/stray spaces removed) and reads counts and money amounts from it.
-The printed text is never replaced: callers keep it as `raw` for provenance.
+signs to ASCII, NBSP/U+3000/stray spaces removed, traditional characters as simplified ones) and
+reads counts and money amounts from it. The printed text is never replaced: callers keep it as
+`raw` for provenance.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Literal
 import attrs
 import regex
 
+from gov_disclosure.script import simplified
+
 _BLANKS = regex.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _DASHES = frozenset({"", "-", "－", "—", "–", "/", "／", "\\", "无", "——", "--", "──"})
 _COUNT = regex.compile(r"[+\-]?\d+")
@@ -22,8 +25,9 @@ _NUMBERISH = regex.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元|万|�
 
 
 def fold(text: str) -> str:
-    """NFKC-fold (full-width digits, letters, brackets and signs to ASCII) and drop blanks."""
-    return _BLANKS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-")
+    """NFKC-fold (full-width digits, letters, brackets and signs to ASCII), drop blanks and read
+    traditional characters as simplified (`script.simplified`: 總計 is 总计, 無 is 无)."""
+    return simplified(_BLANKS.sub("", unicodedata.normalize("NFKC", text)).replace("−", "-"))
 
 
 def is_blank_value(text: str) -> bool:

@@ -5,6 +5,10 @@ or wording variant (`templates.SECTION_HEADINGS`); parenthesised numbering (`（
 subsection, never a section. Sections only move forward: a heading of an earlier section
 (a report restating its structure) is prose. Text no section claims (preamble, signature,
 date, page furniture, `[bookmark: …]`/`[image: …]` markers) is kept as `Unassigned`.
+
+Wordings, keywords, furniture and signatures are compared in the simplified form of the text
+(`normalize.fold`, `script.simplified`), so a 繁体 page (一、總體情況, 掃一掃) is sectioned like
+its simplified original; paragraphs and headings are kept as printed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from gov_disclosure.labels import label_parts
 from gov_disclosure.normalize import fold
 from gov_disclosure.numbering import OUTLINE_NUMERALS, Marker, match_marker
 from gov_disclosure.records import Unassigned
+from gov_disclosure.script import simplified
 
 _MARKER = regex.compile(r"\[(?:bookmark|image|link|footnote|comment)[^\]]*\]")
 _SUBSECTION = regex.compile(r"^\s*[（(]")
@@ -32,6 +37,8 @@ _SIGNATURE = regex.compile(
 _FURNITURE = re.compile(
     r"扫一扫|在手机打开|打印本页|关闭窗口|【打印】|【关闭】|分享到|字号[:：]|浏览次数|来源[:：]|发布时间[:：]"
 )
+MAX_FURNITURE = 80
+"""Furniture lines are short: a longer paragraph is searched for it only as printed."""
 
 
 _HEADINGS: dict[str, str] = {}
@@ -137,6 +144,12 @@ def _strip_markers(p: Paragraph, out: list[Unassigned]) -> Paragraph | None:
     return attrs.evolve(p, text=rest) if rest.strip() else None
 
 
+def _is_furniture(text: str) -> bool:
+    """Page furniture (`扫一扫`, `打印本页`, `来源：`) in either script; a paragraph too long to be
+    furniture is searched as printed, not converted (prose is not worth converting)."""
+    return _FURNITURE.search(text if len(text) > MAX_FURNITURE else simplified(text)) is not None
+
+
 def split_sections(doc: Document) -> Sectioned:
     unassigned: list[Unassigned] = []
     preamble: list[Paragraph] = []
@@ -148,7 +161,7 @@ def split_sections(doc: Document) -> Sectioned:
             para = _strip_markers(block, unassigned)
             if para is None:
                 continue
-            if _FURNITURE.search(para.text) or is_page_mark(para.text):
+            if _is_furniture(para.text) or is_page_mark(para.text):
                 unassigned.append(Unassigned(para.text.strip(), para.pos.line, "furniture"))
                 continue
             found = split_heading(para.text)
@@ -188,7 +201,7 @@ def _trim_tail(bodies: dict[str, list[Block]], last: str | None, out: list[Unass
         text = p.text.strip()
         if _DATE.match(text):
             tail.append(Unassigned(text, p.pos.line, "date"))
-        elif _SIGNATURE.match(text) and len(body) > 1:
+        elif len(text) <= MAX_FURNITURE and _SIGNATURE.match(simplified(text)) and len(body) > 1:
             tail.append(Unassigned(text, p.pos.line, "signature"))
         else:
             break
