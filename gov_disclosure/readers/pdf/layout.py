@@ -130,7 +130,7 @@ def group_lines(words: Sequence[Word], settings: PdfSettings) -> tuple[Line, ...
     return tuple(lines)
 
 
-_CONTINUED = re.compile(r"^[（(]?续表?\d*[)）]?[:：]?$")
+_CONTINUED = re.compile(r"^[（(]?[续續]表?\d*[)）]?[:：]?$")
 
 
 def _margin_candidates(page: PageContent, settings: PdfSettings) -> list[int]:
