@@ -59,6 +59,11 @@ def first_line(cmd: list[str]) -> str:
     return done.stdout.decode("utf-8", "replace").strip().split("\n")[0]
 
 
+def chromium_version() -> str:
+    done = subprocess.run(["chromium", "--version"], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    return done.stdout.decode("utf-8", "replace")
+
+
 def install() -> None:
     sh(["apt-get", "update"])
     sh(["apt-get", "install", "-y", "--no-install-recommends", *APT])
@@ -82,7 +87,7 @@ def versions() -> dict[str, str]:
         "docx2txt": pypi("docx2txt"),
         "opencc": pypi("opencc"),
         "libreoffice": first_line(["soffice", "--version"]),
-        "chromium": first_line(["chromium", "--version"]).split("/usr/bin")[0].strip(),
+        "chromium": re.search(r"Chromium [\d.]+", chromium_version()).group(0),  # type: ignore[union-attr]
         "pdftotext": first_line(["pdftotext", "-v"]),
     }
 
@@ -259,6 +264,11 @@ def run_pdf(pdf: Path, src: Source, prefix: str, rows: list[dict[str, str]], ver
                      "command": f"pdftotext {' '.join(flag + ['-enc', 'UTF-8'])} {pdf.name} {dst.name}"})
 
 
+def cell(text: str) -> str:
+    """`text` inside a markdown table cell."""
+    return text.replace("|", "\\|")
+
+
 def manifest(rows: list[dict[str, str]], made: list[Source]) -> str:
     lines = [
         "# Zoo manifest",
@@ -271,9 +281,9 @@ def manifest(rows: list[dict[str, str]], made: list[Source]) -> str:
         "| file | expected | made by | command |",
         "|---|---|---|---|",
     ]
-    lines += [f"| `{s.rel}` | {s.expected} | {s.made_by} | `{s.command}` |" for s in made]
+    lines += [f"| `{s.rel}` | {s.expected} | {s.made_by} | `{cell(s.command)}` |" for s in made]
     lines += ["", "## Outputs", "", "| file | source | expected | tool | version | command |", "|---|---|---|---|---|---|"]
-    lines += [f"| `{r['file']}` | `{r['source']}` | {r['expected']} | {r['tool']} | {r['version']} | `{r['command']}` |"
+    lines += [f"| `{r['file']}` | `{r['source']}` | {r['expected']} | {r['tool']} | {r['version']} | `{cell(r['command'])}` |"
               for r in rows]
     return "\n".join(lines) + "\n"
 
