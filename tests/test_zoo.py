@@ -1,0 +1,76 @@
+"""The zoo (`tests/data/zoo`): real reports and re-published samples as common tools write them,
+every cell checked against the hand-checked expected files.
+
+Most forms are not read exactly yet, so this is a ratchet against `tests/data/zoo/ledger.json`
+(written by `benchmarks/zoo_report.py --write-ledger`): a file may not lose a right cell nor gain
+a wrong one, and no file may hold a wrong number the ledger does not record. Counts are those of
+`tests/helpers/zoo.py`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import zoo
+
+import gov_disclosure as g
+
+FILES = zoo.index()
+LEDGER = zoo.ledger()
+SCORES: dict[str, zoo.Score] = {}
+
+
+def scored(file: str) -> zoo.Score:
+    """Each file parsed once per test session (the ratchet and the wrong-number test share it)."""
+    if file not in SCORES:
+        SCORES[file] = zoo.score(file)
+    return SCORES[file]
+
+
+def test_index_and_ledger_name_the_same_files() -> None:
+    assert sorted(LEDGER) == sorted(FILES)
+    assert all((zoo.ZOO / f).is_file() for f in FILES)
+
+
+@pytest.mark.parametrize("file", sorted(FILES))
+def test_no_file_loses_a_right_cell_or_gains_a_wrong_one(file: str) -> None:
+    score = scored(file)
+    held = LEDGER[file]
+    assert score.cells == held["cells"], "the expected file changed: rewrite the ledger"
+    assert score.right >= held["right"], f"{file}: {score.right} cells right, the ledger holds {held['right']}"
+    assert score.wrong <= held["wrong"], f"{file}: wrong cells {', '.join(score.wrong_keys)}"
+
+
+def test_every_wrong_number_is_on_the_ledger() -> None:
+    """A file may hold a wrong number only where the ledger says so: no wrong cell goes unseen."""
+    unrecorded = {}
+    for file in sorted(FILES):
+        score = scored(file)
+        if score.wrong > LEDGER[file]["wrong"]:
+            unrecorded[file] = score.wrong_keys
+    assert not unrecorded
+    recorded = sum(entry["wrong"] for entry in LEDGER.values())
+    assert sum(scored(f).wrong for f in FILES) <= recorded
+
+
+def test_sources_are_exact() -> None:
+    """The rendered HTML and DOCX sources themselves read exactly: the zoo starts from right values."""
+    sources = [f for f, info in FILES.items() if info["tool"] == "source" and ".trad." not in f]
+    assert len(sources) >= 20
+    for file in sources:
+        score = scored(file)
+        assert (score.right, score.error) == (score.cells, ""), file
+
+
+def test_compare_counts_blank_zero_and_wrong_apart() -> None:
+    """The counting itself: a printed 0 is not a blank, a value where a blank is expected is wrong."""
+    want = zoo.expected("own-2021")
+    got = g.to_dict(g.parse_file(zoo.ZOO / "sources" / "own-2021.html"))
+    assert zoo.compare(got, want)[1:3] == (0, 0)
+    got["requests"]["granted"]["commercial"] = 0  # blank in the source
+    got["requests"]["granted"]["natural_person"] = None  # printed 20
+    got["reviews"]["litigation_after_review"]["total"] = None  # printed 0
+    got["proactive"]["fees"]["amount"] = {"raw": "12.6", "value": 12.6, "unit": "元"}
+    right, wrong, null, keys = zoo.compare(got, want)
+    assert (wrong, null) == (2, 2)
+    assert keys == ["proactive.fees.amount", "requests.granted.commercial"]
+    assert right == zoo.score("sources/own-2021.html").cells - 4
