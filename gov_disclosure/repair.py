@@ -5,6 +5,9 @@ The template fixes the order of its rows, so the rows found by label are anchors
 label printed between two of them can only be one of the template rows between them that were
 not found, and it is the one its text is most like (an edit distance over the folded labels).
 A label alone in its gap may be more damaged than one that must be told from its neighbours.
+A label that carries digits past its numbering (`…申请数量 41`) is not repaired: no template
+label has any, so it is a value run into its label cell by a reader, and guessing its row would
+put that value in a column the report never printed it in.
 Only the cheap comparisons are made: pairs whose characters cannot reach the bound are skipped
 before the distance is computed, and a table makes at most `MAX_COMPARISONS` of them.
 """
@@ -83,7 +86,10 @@ def repair(
         floor = MIN_LIKENESS_ALONE if len(free) == 1 and len(members) == 1 else MIN_LIKENESS
         last = lo
         for p in members:
-            best = _best(strip_numbering(printed[p][2]), [k for k in free if order[k] > last], bodies, floor, budget)
+            body = strip_numbering(printed[p][2])
+            if any(c.isdecimal() for c in body):
+                continue  # a label with a number run into it is a misread cell, not a damaged label
+            best = _best(body, [k for k in free if order[k] > last], bodies, floor, budget)
             if best is not None:
                 chosen[p] = best
                 taken.add(best.key)
