@@ -196,3 +196,47 @@ def test_numbers_no_row_took_keep_the_rows_not_found_out_of_the_arithmetic() -> 
     assert [req.granted.natural_person.value, req.granted.total.value] == [None, 2]
     assert [req.total.natural_person.value, req.total.commercial.value, req.total.total.value] == [None, None, 3]
     assert {i.row for i in issues if i.code == "placement.ambiguous"} == {"granted", "total"}
+
+
+def test_a_damaged_label_whose_sums_do_not_fit_is_not_repaired() -> None:
+    """`1.属于国家秘秘密 | 1 | … | 5`: 总计 5 is not the applicant columns' 1, so no placement of
+    the row satisfies its own sum and its place alone does not make it the row."""
+    values, issues = plan(
+        table(
+            [
+                ["（一）予以公开", *ROW],
+                ["1.属于国家秘秘密", "1", "", "", "", "", "", "5"],
+                ["2.其他法律行政法规禁止公开", *ROW],
+            ]
+        )
+    )
+    assert "denied_state_secret" not in values
+    assert [c for c, _, _ in issues] == ["table.unknown_row"]
+
+
+def test_a_label_with_a_value_run_into_it_is_not_repaired() -> None:
+    """A reader that joined `41` to its label leaves `…申请数量 41 | 41`: the label carries
+    digits no template label has, so it is a misread cell, not a damaged label; reading it
+    as a row would put the lone 41 in a column the report never printed it in."""
+    values, issues = plan(
+        table(
+            [
+                ["一、本年新收政府信息公开申请数量 41", "41", "", "", "", "", ""],
+                ["二、上年结转政府信息公开申请数量", *ROW],
+            ]
+        )
+    )
+    assert "new_received" not in values
+    assert [c for c, _, _ in issues] == ["table.unknown_row"]
+
+
+def test_table_2_labels_are_not_repaired_without_arithmetic() -> None:
+    """Table 2 has no identity to confirm a guess: `范性文件` between 规章 and 行政许可 stays
+    unread rather than take whatever numbers sit beside it."""
+    sink = Sink(TableKind.PROACTIVE)
+    blocks = T.get("2019").table2
+    width = {r.key: len(b.columns) for b in blocks for r in b.rows}
+    t = table([["规章", "1", "2", "3"], ["范性文件", "4", "5", "6"], ["行政许可", "7", "8", "9"]])
+    found = plan_rows(t, Rows(TableKind.PROACTIVE, "2019", width, read_grid([t]), sink))
+    assert "normative_documents" not in found.fixed
+    assert [i.code for i in sink.items] == ["table.unknown_row"]
