@@ -11,13 +11,21 @@ from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
 from gov_disclosure.readers.text.dialects.pipe import PipeDialect
 from gov_disclosure.readers.text.dialects.tika_cells import TikaCellsDialect
 from gov_disclosure.readers.text.dialects.tsv import TsvDialect
+from gov_disclosure.readers.text.dialects.value_stream import ValueStreamDialect
 from gov_disclosure.readers.text.lines import scan
 from gov_disclosure.readers.text.search import search
 from gov_disclosure.readers.text.settings import DEFAULTS, FixedWidthSettings, TextSettings
 
 __all__ = ["DIALECTS", "Dialect", "FixedWidthSettings", "TextSettings", "read_text", "register_dialect"]
 
-DIALECTS: list[Dialect] = [TikaCellsDialect(), TsvDialect(), PipeDialect(), MarkdownDialect(), FixedWidthDialect()]
+DIALECTS: list[Dialect] = [
+    TikaCellsDialect(),
+    TsvDialect(),
+    PipeDialect(),
+    MarkdownDialect(),
+    ValueStreamDialect(),
+    FixedWidthDialect(),
+]
 
 
 def register_dialect(dialect: Dialect) -> None:

@@ -1,0 +1,179 @@
+"""Unpositioned rows: a label and its numbers on one line, single blanks between them, blank
+cells not printed at all (`pdftotext -raw`, and the row-wise parts of `pdftotext` without
+`-layout`). A long label wraps over lines and may push its numbers onto a line of their own; a
+vertical group label prints a character or two a line. Nothing tells which column a number
+belongs to, so the reading is a stream (`dropped_empty`) and the placement by arithmetic decides.
+
+A row is the label lines since the last numbers, then the numbers. A label line that starts
+with an enumeration marker starts a label; an unmarked line without blanks continues a marked
+label above it (a wrapped cell); any other label line is a cell of its own (headers)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gov_disclosure.furniture import is_page_mark
+from gov_disclosure.numbering import match_marker
+from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
+from gov_disclosure.readers.text.lines import BLANKS, Claim, Lines, is_number, runs, scan
+
+NAME = "value-stream"
+MIN_ROWS = 3  # lines with two numbers or more in a region (prose may end in one number)
+MAX_LABEL = 40  # longest line of label text in a region: longer is prose
+ROW_LEVELS = frozenset({1, 2, 3})  # `三、`, `（二）`, `1.`: the markers of row labels
+NARROW = 8  # a `三、` label this short wraps in a narrow column (a group label), not a heading
+VERTICAL = 2  # pieces this short, one under the other, are vertical text
+HEADER_CELLS = 4  # unmarked label cells before a row's numbers that make a table header
+_WIDE_GAP = tuple(a + b for a in BLANKS for b in BLANKS)
+
+
+def split_line(line: str) -> tuple[list[str], list[str]] | None:
+    """(label cells, numbers) of one line, or None when the line is not of this shape (a wide
+    blank run: a positioned layout). Label cells split where a word starts with a marker
+    (`法提供 2.没有现成信息`: two cells printed side by side)."""
+    body = line.strip(BLANKS + "\f\v\r")
+    if not body or any(g in body for g in _WIDE_GAP) or "\t" in body or "|" in body:
+        return None
+    words = body.split()
+    k = len(words)
+    while k > 0 and is_number(words[k - 1]):
+        k -= 1
+    labels: list[str] = []
+    for word in words[:k]:
+        if labels and match_marker(word) is None:
+            labels[-1] += " " + word
+        else:
+            labels.append(word)
+    return labels, words[k:]
+
+
+def claims(lines: Sequence[str]) -> list[Claim]:
+    """Lines with two numbers or more are members; short label lines and lines with one number
+    (prose may end in one) join; blank lines and page marks may sit inside."""
+    out: list[Claim] = []
+    for line in lines:
+        parsed = split_line(line)
+        if parsed is None:
+            out.append(Claim.GAP if not line.strip(BLANKS + "\f\v\r") else Claim.STOP)
+        elif is_page_mark(line):
+            out.append(Claim.GAP)
+        elif len(parsed[1]) >= 2 and sum(map(len, parsed[0])) <= MAX_LABEL:
+            out.append(Claim.MEMBER)
+        elif len(line.strip()) <= MAX_LABEL:
+            out.append(Claim.JOIN)
+        else:
+            out.append(Claim.STOP)
+    return out
+
+
+def _continues(label: str, fragment: str) -> bool:
+    """`fragment` is the wrapped rest of `label`: the label starts with a row marker (`（二）`,
+    `1.`, or `三、` in a narrow column: a section heading spans the page) and the fragment is one
+    unmarked word."""
+    marker = match_marker(label)
+    if marker is None or marker.level not in ROW_LEVELS or match_marker(fragment) is not None or " " in fragment:
+        return False
+    return marker.level > 1 or len(label) <= NARROW
+
+
+def _has_numbers(line: str) -> bool:
+    parsed = split_line(line)
+    return parsed is not None and bool(parsed[1]) and not is_page_mark(line)
+
+
+def _row_marked(text: str) -> bool:
+    marker = match_marker(text)
+    return marker is not None and marker.level in ROW_LEVELS
+
+
+class _Label:
+    """A label cell being gathered: its text, first line and the length of its last piece."""
+
+    __slots__ = ("last", "line", "text")
+
+    def __init__(self, text: str, line: int) -> None:
+        self.text, self.line, self.last = text, line, len(text)
+
+    def takes(self, fragment: str) -> bool:
+        """The fragment continues this label: a wrapped row label, or vertical text printed a
+        character or two a line."""
+        if " " in fragment or _row_marked(fragment):
+            return False
+        return _continues(self.text, fragment) or (self.last <= VERTICAL and len(fragment) <= VERTICAL)
+
+    def add(self, fragment: str) -> None:
+        self.text += fragment
+        self.last = len(fragment)
+
+
+Row = tuple[list[_Label], list[tuple[str, int]]]
+
+
+def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
+    """Each row: its label cells (joined across wrapped lines), then its numbers. None when
+    numbers follow numbers across a blank line with no label between: a block printed column
+    by column, whose rows this shape cannot tell."""
+    out: list[Row] = []
+    labels: list[_Label] = []
+    gap = False  # a blank line since the last numbers
+    for offset, line in enumerate(lines):
+        parsed = split_line(line)
+        if parsed is None or is_page_mark(line):
+            gap = gap or not line.strip(BLANKS + "\f\v\r")
+            continue
+        lineno = first_line + offset
+        texts, numbers = parsed
+        for text in texts:
+            if labels and len(texts) == 1 and labels[-1].takes(text):
+                labels[-1].add(text)
+            else:
+                labels.append(_Label(text, lineno))
+        if numbers and gap and not labels and out and out[-1][1]:
+            return None
+        if numbers:
+            out.append((labels, [(n, lineno) for n in numbers]))
+            labels, gap = [], False
+    if labels:
+        out.append((labels, []))
+    return out
+
+
+def _header(row: Row) -> bool:
+    """Labels enough without a row marker to be a table's header: a new table starts here."""
+    return sum(1 for label in row[0] if not _row_marked(label.text)) >= HEADER_CELLS
+
+
+class ValueStreamDialect(RegionDialect):
+    name = NAME
+    prior = 0.955  # above fixed width: its lines have no wide blank runs, which fixed width needs
+
+    def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
+        marks = claims(lines)
+        if marks.count(Claim.MEMBER) < MIN_ROWS:
+            return []
+        out = []
+        for start, end in runs(marks, MIN_ROWS):
+            while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines[end - 1]):
+                end -= 1  # a table ends at its last numbers, not in the prose after it
+            rows = rows_of(lines[start:end], start + 1)
+            if rows is None:
+                continue
+            cuts = [row[0][0].line - 1 for row in rows[1:] if _header(row)]
+            bounds = [start, *(c for c in cuts if c > start), end]
+            out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        return out
+
+    def reading(self, lines: Lines, first_line: int) -> Reading | None:
+        found = rows_of(lines, first_line)
+        if found is None:
+            return None
+        rows = [
+            tuple(Piece(t, ln, col) for col, (t, ln) in enumerate([*((lb.text, lb.line) for lb in labels), *numbers]))
+            for labels, numbers in found
+        ]
+        return reading_or_none(NAME, first_line, rows, dropped_empty=True)
+
+
+def read_stream(lines: Sequence[str], first_line: int = 1) -> Reading | None:
+    """One region read as this dialect reads it (for tests and users' tools)."""
+    return ValueStreamDialect().reading(scan(lines), first_line)
