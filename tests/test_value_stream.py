@@ -1,0 +1,90 @@
+"""The value-stream dialect: rows of a label and its numbers with single blanks, blank cells
+not printed (the shape of `pdftotext -raw`). Small inputs written here in that shape."""
+
+from __future__ import annotations
+
+from gov_disclosure.readers.text import read_text
+from gov_disclosure.readers.text.dialects.value_stream import ValueStreamDialect, read_stream, split_line
+
+
+def texts(lines: list[str]) -> list[list[str]]:
+    reading = read_stream(lines)
+    assert reading is not None
+    return [[p.text for p in row] for row in reading.rows]
+
+
+def test_split_line_takes_trailing_numbers_and_splits_labels_at_markers() -> None:
+    assert split_line("规章 1 0 11") == (["规章"], ["1", "0", "11"])
+    assert split_line("法提供 2.没有现成信息需要另行制作 11 0 11") == (
+        ["法提供", "2.没有现成信息需要另行制作"],
+        ["11", "0", "11"],
+    )
+    assert split_line("447 7 454") == ([], ["447", "7", "454"])
+    assert split_line("一、本年新收申请数量      3001   53") is None  # a wide blank run: a positioned layout
+
+
+def test_wrapped_label_joins_and_pushed_numbers_stay_with_it() -> None:
+    rows = texts(
+        [
+            "（一）予以公开 12 1 13",
+            "（二）部分公开（区分处理的，只计这一情",
+            "形，不计其他情形）",
+            "447 7 454",
+            "（三）不",
+            "予公开",
+            "1.属于国家秘密 2 2",
+        ]
+    )
+    assert rows == [
+        ["（一）予以公开", "12", "1", "13"],
+        ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "447", "7", "454"],
+        ["（三）不予公开", "1.属于国家秘密", "2", "2"],
+    ]
+
+
+def test_vertical_label_printed_a_character_a_line_is_one_cell() -> None:
+    rows = texts(["二、上年结转 1 1", "三、", "本", "年", "度", "（一）予以公开 5 5", "规", "范", "性 3 3"])
+    assert rows == [["二、上年结转", "1", "1"], ["三、本年度", "（一）予以公开", "5", "5"], ["规范性", "3", "3"]]
+
+
+def test_reading_is_a_stream_that_dropped_its_blank_cells() -> None:
+    reading = read_stream(["甲 1 2", "乙 3 4", "丙 5 6"])
+    assert reading is not None and reading.dropped_empty
+
+
+def test_column_by_column_block_is_not_read() -> None:
+    lines = ["甲 1 2 3", "乙 4 5 9", "2.重复申请", "", "5", "", "591", "", "13", "丙 1 1 2"]
+    assert ValueStreamDialect().regions(lines) == []
+
+
+def test_header_starts_a_new_table_and_prose_after_the_last_numbers_is_left_out() -> None:
+    lines = [
+        "规章 1 0 11",
+        "行政规范性文件 8 26 66",
+        "行政许可 447228",
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "一、本年新收申请数量 3001 53 3054",
+        "二、上年结转申请数量 34 0 34",
+        "存在的问题",
+    ]
+    assert ValueStreamDialect().regions(lines) == [(0, 3), (3, 9)]
+
+
+def test_prose_ending_in_a_number_starts_no_table() -> None:
+    text = "全市共计办理申请\n答复期限内予以答复的有 351\n其中结果维持 72\n另有 25\n"
+    assert all(b.__class__.__name__ == "Paragraph" for b in read_text(text).blocks)
+
+
+def test_a_layout_dump_is_left_to_fixed_width() -> None:
+    text = "\n".join(
+        [
+            "信息内容        本年制发件数    现行有效件数",
+            "规章                  1              11",
+            "规范性文件            8              66",
+        ]
+    )
+    tables = [b for b in read_text(text).blocks if b.__class__.__name__ == "Table"]
+    assert tables and all(t.dialect != "value-stream" for t in tables)  # type: ignore[attr-defined]
