@@ -57,3 +57,59 @@ def test_embedded_table_markup_is_read_by_the_html_reader() -> None:
     paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert paragraphs == ["三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]
     assert not any("<t" in p for p in paragraphs)
+
+
+HEADERLESS = """\
+三、收到和处理政府信息公开申请情况
+
+  ---------------- -------------- ------ ------
+  申请人情况                      自然人 法人
+
+  三、本年度办理结果 （一）予以公开  12     0
+  （本列）           \\
+
+                   （二）部分\\      3
+                   公开
+
+  四、结转           \\              0      2
+  ---------------- -------------- ------ ------
+
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_headerless_multiline_table_keeps_empty_cells_in_place() -> None:
+    (table,) = _tables(HEADERLESS)
+    assert table.dialect == "dashed"
+    # columns start at display columns 2, 19, 34 and 41 (CJK = 2): 三、本年度办理结果 (9 CJK
+    # characters) fills 2-19, its last character starting at 18, so it stays in the first column
+    assert _texts(table) == [
+        ["申请人情况", "", "自然人", "法人"],
+        ["三、本年度办理结果\n（本列）", "（一）予以公开", "12", "0"],
+        ["", "（二）部分\n公开", "3", ""],
+        ["四、结转", "", "0", "2"],
+    ]
+    assert table.rows[2][2].pos.line == 9  # `3` prints on the 9th line
+
+
+SIMPLE_AND_MULTILINE = """\
+  信息内容     本年新制作数量
+  ------------ ----------------
+  规章         0
+  规范性文件   3
+
+-------------------------------
+  信息内容     本年新\\
+               制作数量
+  ------------ ----------------
+  行政许可     15
+
+  行政处罚     21
+-------------------------------
+"""
+
+
+def test_simple_and_headed_multiline_tables() -> None:
+    simple, multiline = _tables(SIMPLE_AND_MULTILINE)
+    assert _texts(simple) == [["信息内容", "本年新制作数量"], ["规章", "0"], ["规范性文件", "3"]]
+    assert _texts(multiline) == [["信息内容", "本年新\n制作数量"], ["行政许可", "15"], ["行政处罚", "21"]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gov_disclosure.blocks import Block, Document, Paragraph, Position
 from gov_disclosure.readers.text.dialects.base import Dialect
+from gov_disclosure.readers.text.dialects.dashed import DashedDialect
 from gov_disclosure.readers.text.dialects.fixed_width import FixedWidthDialect
 from gov_disclosure.readers.text.dialects.html_markup import HtmlMarkupDialect
 from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
@@ -20,6 +21,7 @@ __all__ = ["DIALECTS", "Dialect", "FixedWidthSettings", "TextSettings", "read_te
 
 DIALECTS: list[Dialect] = [
     HtmlMarkupDialect(),
+    DashedDialect(),
     TikaCellsDialect(),
     TsvDialect(),
     PipeDialect(),
