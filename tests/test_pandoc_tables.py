@@ -113,3 +113,32 @@ def test_simple_and_headed_multiline_tables() -> None:
     simple, multiline = _tables(SIMPLE_AND_MULTILINE)
     assert _texts(simple) == [["信息内容", "本年新制作数量"], ["规章", "0"], ["规范性文件", "3"]]
     assert _texts(multiline) == [["信息内容", "本年新\n制作数量"], ["行政许可", "15"], ["行政处罚", "21"]]
+
+
+GRID = """\
++----------+--------+---------+
+| 信息内容 | 本年新 | 处理决  |
+|          | 制作数 | 定数量  |
++==========+========+=========+
+| 第二十条第（一）项          |
++----------+--------+---------+
+| 行政许可 | 1152   | 2722529 |
+|          |        | 0916    |
++----------+--------+---------+
+| 其他对外 | 12     | 34      |
+| 管理     |        | 5       |
++----------+--------+---------+
+"""
+
+
+def test_grid_table_joins_numbers_cut_at_the_cell_edge_only() -> None:
+    (table,) = _tables(GRID)
+    assert table.dialect == "grid"
+    assert _texts(table) == [
+        ["信息内容", "本年新\n制作数", "处理决\n定数量"],
+        ["第二十条第（一）项", "", ""],
+        ["行政许可", "1152", "27225290916"],  # `2722529` fills the 7 columns of its cell
+        ["其他对外\n管理", "12", "34\n5"],  # `34` does not: two lines, never 345
+    ]
+    assert table.rows[1][0].colspan == 3
+    assert table.rows[2][2].pos.line == 7

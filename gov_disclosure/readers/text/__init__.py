@@ -8,6 +8,7 @@ from gov_disclosure.blocks import Block, Document, Paragraph, Position
 from gov_disclosure.readers.text.dialects.base import Dialect
 from gov_disclosure.readers.text.dialects.dashed import DashedDialect
 from gov_disclosure.readers.text.dialects.fixed_width import FixedWidthDialect
+from gov_disclosure.readers.text.dialects.grid_table import GridTableDialect
 from gov_disclosure.readers.text.dialects.html_markup import HtmlMarkupDialect
 from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
 from gov_disclosure.readers.text.dialects.pipe import PipeDialect
@@ -22,6 +23,7 @@ __all__ = ["DIALECTS", "Dialect", "FixedWidthSettings", "TextSettings", "read_te
 DIALECTS: list[Dialect] = [
     HtmlMarkupDialect(),
     DashedDialect(),
+    GridTableDialect(),
     TikaCellsDialect(),
     TsvDialect(),
     PipeDialect(),
