@@ -81,8 +81,8 @@ class GridTableDialect(RegionDialect):
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
         claims = []
         for line in lines:
-            s = line.lstrip()
-            claims.append(Claim.MEMBER if s[:1] in ("+", "|") and (s[0] == "|" or is_border(line)) else Claim.STOP)
+            head = line.lstrip()[:1]
+            claims.append(Claim.MEMBER if head == "|" or head == "+" and is_border(line) else Claim.STOP)
         found = runs(claims, MIN_LINES)
         out = []
         for s, e in found:
