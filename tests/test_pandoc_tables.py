@@ -142,3 +142,29 @@ def test_grid_table_joins_numbers_cut_at_the_cell_edge_only() -> None:
     ]
     assert table.rows[1][0].colspan == 3
     assert table.rows[2][2].pos.line == 7
+
+
+# html2text ends every line with a markdown hard break (two blanks)
+UNFRAMED = "".join(
+    f"{line}  \n"
+    for line in [
+        "第二十条第（一）项",
+        "---",
+        "信息内容| 本年新制作数量",
+        "规章| 0",
+        "三、本年度办理结果| （一）予以公开| 12| | 12",
+        "（二）部分公开| 3| | 3",
+    ]
+)
+
+
+def test_rows_without_outer_pipes_keep_their_empty_cells() -> None:
+    (table,) = _tables(UNFRAMED)
+    assert table.dialect == "pipe" and not table.dropped_empty
+    # the one-cell row above the rule starts no run: it stays a paragraph before the table
+    assert _texts(table) == [
+        ["信息内容", "本年新制作数量"],
+        ["规章", "0"],
+        ["三、本年度办理结果", "（一）予以公开", "12", "", "12"],
+        ["（二）部分公开", "3", "", "3"],
+    ]
