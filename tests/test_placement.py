@@ -90,16 +90,22 @@ def test_search_budget_settles_nothing_when_it_runs_out() -> None:
     assert solve(fixed, options, eq, ["x"], budget=1) == (None, 0)
 
 
-def test_sparse_probe_ends_with_unsettled_rows() -> None:
-    """The made-up probe whose html2text rows print only 自然人 and 总计 (`40 |  |  | … | 40`)
-    once sent the solver into an exponential walk; the budget ends it with every row it
-    could not settle left null and said."""
+def test_sparse_probe_reads_as_printed() -> None:
+    """The made-up probe whose html2text rows print only 自然人 and 总计 (`40 |  |  | … | 40`),
+    which once sent the solver into an exponential walk: its rows keep their empty cells in
+    place, so every row reads as printed (its README): 自然人 = 总计, the 法人 columns blank."""
     report = g.parse_file(Path(__file__).parent / "data" / "probes" / "sparse-pipe.txt")
-    unresolved = [i for i in report.issues if i.code == "placement.unresolved"]
-    assert report.requests is not None and report.requests.granted is not None
-    assert report.requests.granted.total.value is None
-    assert "granted" in {i.row for i in unresolved}
-    assert not [i for i in report.issues if i.severity == "error"]
+    assert report.requests is not None
+    printed = {"new_received": 40, "carried_over": 2, "granted": 30, "partially_granted": 5}
+    printed |= {"unavailable_not_held": 3, "total": 38, "carried_forward": 4}
+    org = ("commercial", "research", "social_welfare", "legal_service", "other_org")
+    rows = {k: v for k, v in report.to_dict()["requests"].items() if v is not None}
+    assert len(rows) == 25  # the 2021 template's rows, （六） split in three
+    for key, row in rows.items():
+        want = printed.get(key, 0)
+        assert (row["natural_person"], row["total"]) == (want, want), key
+        assert [row[c] for c in org] == [None] * 5, key
+    assert not [i for i in report.issues if i.code == "placement.unresolved" or i.severity == "error"]
 
 
 def test_an_identity_on_every_column_is_checked_column_by_column() -> None:

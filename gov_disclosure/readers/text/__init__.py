@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from gov_disclosure.blocks import Block, Document, Paragraph, Position
 from gov_disclosure.readers.text.dialects.base import Dialect
+from gov_disclosure.readers.text.dialects.dashed import DashedDialect
 from gov_disclosure.readers.text.dialects.fixed_width import FixedWidthDialect
+from gov_disclosure.readers.text.dialects.grid_table import GridTableDialect
+from gov_disclosure.readers.text.dialects.html_markup import HtmlMarkupDialect
 from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
 from gov_disclosure.readers.text.dialects.pipe import PipeDialect
 from gov_disclosure.readers.text.dialects.tika_cells import TikaCellsDialect
@@ -19,6 +22,9 @@ from gov_disclosure.readers.text.settings import DEFAULTS, FixedWidthSettings, T
 __all__ = ["DIALECTS", "Dialect", "FixedWidthSettings", "TextSettings", "read_text", "register_dialect"]
 
 DIALECTS: list[Dialect] = [
+    HtmlMarkupDialect(),
+    DashedDialect(),
+    GridTableDialect(),
     TikaCellsDialect(),
     TsvDialect(),
     PipeDialect(),

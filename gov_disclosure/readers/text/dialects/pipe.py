@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import Claim, LineFacts, Lines, runs, scan
 
@@ -15,14 +17,26 @@ NAME = "pipe"
 MIN_PIPE_LINES = 3
 
 
-def claims(facts: Sequence[LineFacts]) -> list[Claim]:
+def claims(facts: Sequence[LineFacts], lines: Sequence[str]) -> list[Claim]:
     """Lines with a pipe are members; a short plain line whose cell the `|` leading the next
-    line closes joins them (and may start a run)."""
+    line closes joins them (and may start a run); so does a header rule (`---`, `---|---`)
+    and a short plain line between two lines with pipes (a row of one spanning cell)."""
     n = len(facts)
-    return [
-        Claim.MEMBER if f.pipes else Claim.JOIN if f.short_text and i + 1 < n and facts[i + 1].pipe_led else Claim.STOP
-        for i, f in enumerate(facts)
-    ]
+    out = []
+    for i, f in enumerate(facts):
+        joins = (
+            f.short_text and i + 1 < n and (facts[i + 1].pipe_led or facts[i + 1].pipes and i and facts[i - 1].pipes)
+        )
+        out.append(Claim.MEMBER if f.pipes else Claim.JOIN if joins or is_bare_rule(lines[i]) else Claim.STOP)
+    return out
+
+
+_BARE_RULE = regex.compile(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*$")
+
+
+def is_bare_rule(line: str) -> bool:
+    """A markdown header rule without outer pipes (`---|---`, or `---` under a one-cell row)."""
+    return "-" in line and _BARE_RULE.match(line) is not None
 
 
 class PipeDialect(RegionDialect):
@@ -33,12 +47,14 @@ class PipeDialect(RegionDialect):
         facts = scan(lines).facts
         if sum(1 for f in facts if f.pipes) < MIN_PIPE_LINES:
             return []
-        return runs(claims(facts), MIN_PIPE_LINES, start_on_join=True)
+        return runs(claims(facts, lines), MIN_PIPE_LINES, start_on_join=True)
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
         framed = [f.framed for line, f in zip(lines, lines.facts, strict=True) if line.strip()]
         if framed and all(framed):
             return _read_framed(lines, first_line)
+        if any(is_bare_rule(line) for line in lines):
+            return _read_rows(lines, first_line)
         cells: list[tuple[int, str]] = []  # (line the cell starts on, text)
         parts_open: list[str] = []
         opened_at = first_line
@@ -69,5 +85,22 @@ def _read_framed(lines: Lines, first_line: int) -> Reading | None:
         if not f.framed:
             continue
         parts = [p.strip() for p in line.strip()[1:-1].split("|")]
+        rows.append(tuple(Piece(t, first_line + offset, k) for k, t in enumerate(parts)))
+    return reading_or_none(NAME, first_line, rows)
+
+
+def _read_rows(lines: Lines, first_line: int) -> Reading | None:
+    """Markdown rows without outer pipes (html2text, GFM): one row a line, `a| | c`, empty
+    cells in place; a line without a pipe is a row of one (spanning) cell; rules are skipped.
+    Rows differ in length only by leading group labels (a rowspan parent printed once)."""
+    rows: list[tuple[Piece, ...]] = []
+    for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
+        if f.blank or is_bare_rule(line):
+            continue
+        parts = [p.strip() for p in line.strip().split("|")]
+        if len(parts) > 1 and line.strip().startswith("|"):
+            parts = parts[1:]
+        if len(parts) > 1 and line.strip().endswith("|"):
+            parts = parts[:-1]
         rows.append(tuple(Piece(t, first_line + offset, k) for k, t in enumerate(parts)))
     return reading_or_none(NAME, first_line, rows)
