@@ -31,6 +31,7 @@ MIN_VALUES = 3  # value lines a region needs
 MAX_CELL = 40  # longest line (in characters) that may be one cell
 MAX_SHORT_LABELS = 0.1  # share of one-character labels above which the lines are split text
 SPLIT_LABELS = 5  # labels in a row after values: the header of the next table
+UNIT_EVIDENCE = 3  # longer gaps needed before an empty cell is taken to be more than one line
 UNIT_SLACK = 0.1  # share of gaps that may break the empty-cell unit (a cell of two paragraphs)
 _WORD = regex.compile(f"[^{BLANKS}]+")
 _CJK = regex.compile(r"\p{Han}")
@@ -94,7 +95,7 @@ def units(gaps: Sequence[tuple[int, str, str]]) -> tuple[int, int]:
     """(separator, empty-cell unit) of a run from its gaps `(empty lines, kind before, kind
     after)`: the separator is the least gap from a label to a value (a row's first value follows
     its label), else the commonest gap; the unit is the largest of 3, 2, 1 that divides nearly
-    every longer gap's excess."""
+    every longer gap's excess (1 unless a few longer gaps say otherwise)."""
     if not gaps:
         return 0, 1
     after_label = [g for g, a, b in gaps if a == "L" and b == "V"]
@@ -102,7 +103,7 @@ def units(gaps: Sequence[tuple[int, str, str]]) -> tuple[int, int]:
     sep = min(after_label) if after_label else min(counts, key=lambda g: (-counts[g], g))
     excess = [g - sep for g, _, _ in gaps if g > sep]
     for unit in (3, 2):
-        if excess and sum(1 for e in excess if e % unit) <= UNIT_SLACK * len(excess):
+        if len(excess) >= UNIT_EVIDENCE and sum(1 for e in excess if e % unit) <= UNIT_SLACK * len(excess):
             return sep, unit
     return sep, 1
 
@@ -179,10 +180,9 @@ def parts(stream: Sequence[Token]) -> list[list[Token]]:
     """The stream cut into tables: a run of `SPLIT_LABELS` labels after a value or an empty cell
     is in the header of a new table (`_cut` says where it starts). Each part runs from its
     first cell to its last value or blank row (a label and two or more empty cells) and the
-    empty cells after it, without
-    the enumerated headings that lead it (a section heading above the table). A part that
-    starts with a value is no table: its labels were printed after their numbers (text drawn
-    from a page, not cells)."""
+    empty cells after it, without the enumerated headings that lead it (a section heading
+    above the table). A part that starts with a value is no table: its labels were printed
+    after their numbers (text drawn from a page, not cells)."""
     cuts = [0]
     run = 0
     for k, tok in enumerate(stream):
