@@ -269,8 +269,11 @@ class CellLinesDialect(RegionDialect):
         """Each region read in the units of the run it was cut from."""
         found = self._runs(lines)
         out: list[Reading | None] = []
-        for s, e in regions:
-            unit_of = next((u for a, b, u in found if a <= s and e <= b), None)
+        k = 0
+        for s, e in regions:  # both in order: one walk
+            while k < len(found) and found[k][1] < e:
+                k += 1
+            unit_of = found[k][2] if k < len(found) and found[k][0] <= s else None
             out.append(self._reading(lines[s:e], s + 1, unit_of))
         return out
 
