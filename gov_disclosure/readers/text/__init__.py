@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gov_disclosure.blocks import Block, Document, Paragraph, Position
 from gov_disclosure.readers.text.dialects.base import Dialect
+from gov_disclosure.readers.text.dialects.cell_lines import CellLinesDialect
 from gov_disclosure.readers.text.dialects.dashed import DashedDialect
 from gov_disclosure.readers.text.dialects.fixed_width import FixedWidthDialect
 from gov_disclosure.readers.text.dialects.grid_table import GridTableDialect
@@ -31,6 +32,7 @@ DIALECTS: list[Dialect] = [
     MarkdownDialect(),
     ValueStreamDialect(),
     FixedWidthDialect(),
+    CellLinesDialect(),
 ]
 
 

@@ -12,8 +12,9 @@ every candidate read over its exact lines (`Table.scores`) and which path decide
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import groupby
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, groupby
 from typing import Protocol
 
 import attrs
@@ -90,9 +91,10 @@ def candidates(lines: Lines, dialects: Sequence[Dialect]) -> tuple[list[Candidat
     strict: list[Candidate] = []
     for p, group in groupby(ranked, key=lambda k: prior(dialects[k], default)):
         new: list[Candidate] = []
+        decided = _Spans(strict)
         for k in group:
             dialect = dialects[k]
-            regions = [(n, r) for n, r in enumerate(dialect.regions(lines)) if not any(c.overlaps(*r) for c in strict)]
+            regions = [(n, r) for n, r in enumerate(dialect.regions(lines)) if not any(decided.over(*r))]
             if not regions:
                 continue
             for (n, (start, end)), reading in zip(regions, _read(dialect, lines, [r for _, r in regions]), strict=True):
@@ -100,10 +102,28 @@ def candidates(lines: Lines, dialects: Sequence[Dialect]) -> tuple[list[Candidat
                     s = score(reading.rows, reading.dropped_empty) * p
                     new.append(Candidate(dialect.name, start, end, s, reading, (k, n)))
         found += new
+        spans = _Spans(found)
         for c in new:
-            if c.score == p and not any(o.key < c.key and o.overlaps(c.start, c.end) for o in found):
+            if c.score == p and not any(o.key < c.key for o in spans.over(c.start, c.end)):
                 strict.append(c)
     return found, strict
+
+
+class _Spans:
+    """Candidates by where they start, to find those overlapping lines `[start, end)` without
+    asking every one (a text may hold thousands of small tables)."""
+
+    def __init__(self, cands: Sequence[Candidate]) -> None:
+        self.cands = sorted(cands, key=lambda c: c.start)
+        self.starts = [c.start for c in self.cands]
+        self.reach = list(accumulate((c.end for c in self.cands), max))  # furthest end so far
+
+    def over(self, start: int, end: int) -> Iterator[Candidate]:
+        j = bisect_left(self.starts, end) - 1
+        while j >= 0 and self.reach[j] > start:
+            if self.cands[j].overlaps(start, end):
+                yield self.cands[j]
+            j -= 1
 
 
 def _read(dialect: Dialect, lines: Lines, regions: list[tuple[int, int]]) -> Sequence[Reading | Table | None]:

@@ -1,0 +1,230 @@
+"""Cells one per line (LibreOffice txt, docx2txt, lynx shapes): the units read from the gaps,
+the regions claimed, the grid read, and the text that is not such a table. Every input is
+written here in the family's shape and every expected cell checked by hand against it."""
+
+from __future__ import annotations
+
+from gov_disclosure.blocks import Table
+from gov_disclosure.readers.text import read_text
+from gov_disclosure.readers.text.dialects.cell_lines import CellLinesDialect, units
+from gov_disclosure.readers.text.lines import scan
+
+PROSE = "本机关全年主动公开政府信息一千余条，依申请公开工作平稳有序开展，未发生行政复议案件。"  # > 40
+
+# LibreOffice's shape: a cell a line, an empty cell an empty line. 三、 spans three rows, so
+# the rows under it start with the empty cell it covers (lines 12 and 17).
+LIBREOFFICE = [
+    PROSE,  # 1
+    "三、收到和处理政府信息公开申请情况",  # 2: under prose: the tail of the text, not a cell
+    "申请人情况",  # 3
+    "自然人",  # 4
+    "法人",  # 5
+    "总计",  # 6
+    "三、本年度办理结果",  # 7
+    "（一）予以公开",  # 8
+    "5",  # 9
+    "",  # 10: 法人 blank
+    "5",  # 11
+    "",  # 12: covered by 三、
+    "（二）部分公开",  # 13
+    "",  # 14: 自然人 blank
+    "1",  # 15
+    "1",  # 16
+    "",  # 17: covered by 三、
+    "（三）不予公开",  # 18
+    "",  # 19-21: a blank row
+    "",
+    "",
+    "五、存在的主要问题及改进情况",  # 22
+    PROSE,  # 23
+]
+
+
+def cells(table: Table) -> list[list[str]]:
+    return [[c.text for c in row] for row in table.rows]
+
+
+def read(lines: list[str]) -> list[Table]:
+    doc = read_text("\n".join(lines))
+    return [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def docx2txt(cells: list[str]) -> list[str]:
+    """docx2txt's shape of the same cells: an empty line after every paragraph, so an empty
+    cell is two empty lines."""
+    return [line for cell in cells for line in (cell, "")]
+
+
+class TestUnits:
+    def test_libreoffice(self) -> None:
+        # label -> value 0 lines apart; two blank cells: 2 lines
+        assert units([(0, "L", "V"), (0, "V", "V"), (2, "V", "V"), (1, "V", "L")]) == (0, 1)
+
+    def test_docx2txt(self) -> None:
+        # one separator line; an empty cell two more: gaps 1, 3, 5
+        assert units([(1, "L", "V"), (3, "V", "V"), (5, "V", "L"), (1, "L", "V"), (3, "V", "V")]) == (1, 2)
+
+    def test_too_few_long_gaps_say_one_line(self) -> None:
+        assert units([(1, "L", "V"), (3, "V", "V"), (5, "V", "L")]) == (1, 1)
+
+    def test_lynx(self) -> None:
+        # one separator line, an empty cell one more; a wrapped label (0) is no separator
+        assert units([(0, "L", "L"), (1, "L", "V"), (2, "V", "V"), (1, "V", "V")]) == (1, 1)
+
+    def test_no_value_after_label_takes_the_commonest_gap(self) -> None:
+        assert units([(1, "V", "V"), (1, "V", "V"), (3, "V", "L"), (2, "V", "V")]) == (1, 1)
+
+    def test_nothing(self) -> None:
+        assert units([]) == (0, 1)
+
+
+class TestLibreOffice:
+    def test_region_leaves_headings_and_prose(self) -> None:
+        # from 申请人情况 (line 3) to the blank row's last empty cell (line 21)
+        assert CellLinesDialect().regions(LIBREOFFICE) == [(2, 21)]
+
+    def test_grid(self) -> None:
+        (table,) = read(LIBREOFFICE)
+        assert table.dialect == "cell-lines"
+        assert not table.dropped_empty
+        assert cells(table) == [
+            ["申请人情况", "自然人", "法人", "总计", "三、本年度办理结果", "（一）予以公开", "5", "", "5"],
+            ["（二）部分公开", "", "1", "1"],
+            ["（三）不予公开"],
+        ]
+        first = table.rows[0]
+        assert [(c.pos.line, c.pos.col) for c in first[6:]] == [(9, 6), (10, 7), (11, 8)]
+        assert [(c.pos.line, c.pos.col) for c in table.rows[1]] == [(13, 0), (14, 1), (15, 2), (16, 3)]
+
+    def test_headings_stay_text(self) -> None:
+        doc = read_text("\n".join(LIBREOFFICE))
+        texts = [getattr(b, "text", None) for b in doc.blocks]
+        assert "三、收到和处理政府信息公开申请情况" in texts
+        assert "五、存在的主要问题及改进情况" in texts
+
+
+class TestDocx2txt:
+    def test_same_grid_in_other_units(self) -> None:
+        lines = [PROSE, "", *docx2txt(LIBREOFFICE[2:21]), "五、存在的主要问题及改进情况", "", PROSE]
+        (table,) = read(lines)
+        assert not table.dropped_empty
+        assert cells(table) == [
+            ["申请人情况", "自然人", "法人", "总计", "三、本年度办理结果", "（一）予以公开", "5", "", "5"],
+            ["（二）部分公开", "", "1", "1"],
+            ["（三）不予公开"],
+        ]
+
+
+class TestLynx:
+    LINES = [
+        "   三、收到和处理政府信息公开申请情况",  # 1: a heading leading the cells: text
+        "",
+        "                   自然人",  # 3
+        "",
+        "                    法人",  # 5
+        "",
+        "                    总计",  # 7
+        "",
+        "   （二）部分公开（区分处理的，只计这一情形，",  # 9: wrapped in its cell
+        "               不计其他情形）",  # 10
+        "",
+        "                      1",  # 12
+        "",
+        "",  # 14: 法人 blank
+        "                      1",  # 15
+        "",
+        "                 （三）不予公开",  # 17
+        "",
+        "",  # 19: 自然人 blank
+        "                      2",  # 20
+        "",
+        "                      2",  # 22
+    ]
+
+    def test_grid(self) -> None:
+        (table,) = read(self.LINES)
+        assert not table.dropped_empty
+        assert cells(table) == [
+            ["自然人", "法人", "总计", "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）", "1", "", "1"],
+            ["（三）不予公开", "", "2", "2"],
+        ]
+        assert table.pos.line == 3
+
+    def test_unprinted_blank_cells_make_a_stream(self) -> None:
+        # the second row prints 2 values where the first has 3 cells: a blank was not printed
+        lines = [*self.LINES[2:17], "", "                      2", "", "                      2"]
+        (table,) = read(lines)
+        assert table.dropped_empty
+        assert cells(table)[1] == ["（三）不予公开", "2", "2"]
+
+    def test_lone_row_without_trailing_blanks_is_a_stream(self) -> None:
+        # one row of values, its last printed: nothing says whether a blank was left out
+        lines = [*self.LINES[2:11], "1", "", "", "1", "", "2"]
+        (table,) = read(lines)
+        assert table.dropped_empty
+        assert cells(table) == [
+            ["自然人", "法人", "总计", "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）", "1", "", "1", "2"]
+        ]
+
+    def test_lone_row_with_trailing_blanks_keeps_places(self) -> None:
+        # 1 2 3, then one blank cell printed before the heading
+        lines = [*self.LINES[2:11], "1", "", "2", "", "3", "", ""]
+        (table,) = read([*lines, "   五、存在的主要问题及改进情况", "", PROSE])
+        assert not table.dropped_empty
+        assert cells(table) == [
+            ["自然人", "法人", "总计", "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）", "1", "2", "3"]
+        ]
+
+
+class TestTables:
+    def test_a_header_run_after_values_starts_a_table(self) -> None:
+        lines = [
+            "本年新",
+            "本年旧",
+            "规章",
+            "1",
+            "2",
+            "行政复议",
+            "行政诉讼",
+            "结果维持",
+            "结果纠正",
+            "总计",
+            "3",
+            "4",
+            "5",
+        ]
+        assert CellLinesDialect().regions(lines) == [(0, 5), (5, 13)]
+
+    def test_blank_rows_stay_with_the_table_before(self) -> None:
+        lines = ["自然人", "总计", "（一）予以公开", "1", "1", "四、结转下年度继续办理", "", ""]
+        lines += ["行政复议", "行政诉讼", "结果维持", "结果纠正", "总计", "3", "4", "5"]
+        assert CellLinesDialect().regions(lines) == [(0, 8), (8, 16)]
+
+
+class TestNotThisFamily:
+    def test_labels_after_their_values(self) -> None:
+        # pdftotext of a printed page: a header on one line, then values before their label
+        lines = ["第二十条第（一）项", "信息内容 本年新制作数量", "0", "0", "0", "规章", "1", "2", "3", "规范性文件"]
+        assert CellLinesDialect().regions(lines) == []
+
+    def test_text_split_a_character_a_line(self) -> None:
+        lines = ["规", "章", "0", "0", "0", "规", "范", "1", "2", "3"]
+        assert CellLinesDialect().regions(lines) == []
+
+    def test_rows_on_one_line(self) -> None:
+        lines = ["规章 0 0 0", "规范性文件 1 2 3", "行政许可 4 5 6"]
+        assert CellLinesDialect().regions(lines) == []
+
+    def test_other_dialects_lines(self) -> None:
+        lines = ["\t规章", "\t1", "\t2", "\t3", "", "| 规章 | 1 |", "| 规范性文件 | 2 |"]
+        assert CellLinesDialect().regions(scan(lines)) == []
+
+
+def test_thousands_of_small_tables() -> None:
+    """100 KB of small cell tables (a header run, two values) are each read as a table (the
+    search compares each with its neighbours only; its time is measured by the benchmarks,
+    not asserted here)."""
+    text = "\n".join(["甲甲", "乙乙", "丙丙", "丁丁", "戊戊", "1", "2"] * 8000)
+    text = text.encode()[:100_000].decode(errors="ignore")
+    doc = read_text(text)
+    assert sum(isinstance(b, Table) for b in doc.blocks) > 2000
