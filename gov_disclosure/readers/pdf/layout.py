@@ -393,26 +393,58 @@ def _repeated_header(first: list[list[_Slot | None]], part: list[list[_Slot | No
     return n if labels else 0
 
 
-def build_table(parts: Sequence[tuple[int, DrawnTable]], index: int, settings: PdfSettings) -> Table:
-    """One Table from its parts (page, drawn table), a repeated header on later parts dropped."""
+def _filled(row: Sequence[_Slot | None]) -> set[int]:
+    return {c for c, slot in enumerate(row) if slot is not None and slot[0].text.strip()}
+
+
+def _split_row(prev: DrawnTable, nxt: DrawnTable, last: Sequence[_Slot | None], first: Sequence[_Slot | None]) -> bool:
+    """True when `first` (the next part's first row) is the rest of `last` (the previous
+    part's last row), one row the page break cut in two: both parts were cut open there (their
+    rules at the break supplied by `closing_rules`) and the rest holds text only in columns
+    where the cut row has text."""
+    rest = _filled(first)
+    return prev.open_bottom and nxt.open_top and bool(rest) and rest <= _filled(last)
+
+
+def _joined(last: Sequence[_Slot | None], first: Sequence[_Slot | None]) -> list[_Slot | None]:
+    """One row from the two halves of a cut row: each column's texts joined by a line break."""
+    row: list[_Slot | None] = []
+    for a, b in zip(last, first, strict=True):
+        if a is None or b is None or not b[0].text.strip():
+            row.append(a if a is not None else b)
+        else:
+            row.append((DrawnCell(f"{a[0].text}\n{b[0].text}", _union([a[0].bbox, b[0].bbox])), a[1], a[2]))
+    return row
+
+
+def build_table(
+    parts: Sequence[tuple[int, DrawnTable]], index: int, settings: PdfSettings, bottom: float = math.inf
+) -> Table:
+    """One Table from its parts (page, drawn table), a repeated header on later parts dropped
+    and a row cut by the page break (`_split_row`) joined into one."""
     cols = _cluster([c.bbox[0] for _, t in parts for c in t.cells], settings.col_tolerance)
     grids = [_layout(t, cols, settings) for _, t in parts]
+    rows: list[tuple[int, list[_Slot | None]]] = []
+    for k, ((page, part), grid) in enumerate(zip(parts, grids, strict=True)):
+        skip = _repeated_header(grids[0], grid) if k else 0
+        body = grid[skip:]
+        if k and body and rows and _split_row(parts[k - 1][1], part, rows[-1][1], body[0]):
+            rows[-1] = (rows[-1][0], _joined(rows[-1][1], body[0]))
+            body = body[1:]
+        rows.extend((page, list(slots)) for slots in body)
     placed: list[Placed] = []
     row_pos: list[Position] = []
-    for k, ((page, _), grid) in enumerate(zip(parts, grids, strict=True)):
-        skip = _repeated_header(grids[0], grid) if k else 0
-        for slots in grid[skip:]:
-            r = len(row_pos)
-            row_pos.append(Position(table=index, page=page))
-            for c, slot in enumerate(slots):
-                if slot is not None:
-                    cell, rowspan, colspan = slot
-                    pos = Position(table=index, page=page, bbox=_round(cell.bbox))
-                    placed.append(Placed(r, c, Cell(cell.text, pos, rowspan, colspan)))
+    for r, (page, slots) in enumerate(rows):
+        row_pos.append(Position(table=index, page=page))
+        for c, slot in enumerate(slots):
+            if slot is not None:
+                cell, rowspan, colspan = slot
+                pos = Position(table=index, page=page, bbox=_round(cell.bbox))
+                placed.append(Placed(r, c, Cell(cell.text, pos, rowspan, colspan)))
     page, first = parts[0]
     pos = Position(table=index, page=page, bbox=_round(first.bbox))
-    rows = fill(placed, row_pos, len(cols))
-    return Table(rows, pos, dialect="pdf", scores=((f"pdf-{first.strategy}", 1.0),))
+    table_rows = fill(placed, row_pos, len(cols))
+    return Table(table_rows, pos, dialect="pdf", scores=((f"pdf-{first.strategy}", 1.0),))
 
 
 def assemble(pages: Sequence[PageContent], settings: PdfSettings) -> tuple[Block, ...]:
