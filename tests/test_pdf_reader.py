@@ -10,6 +10,7 @@ import re
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from gov_disclosure.blocks import Cell, Document, Paragraph, Table
@@ -21,6 +22,7 @@ from gov_disclosure.readers.pdf import (
     PageContent,
     PdfSettings,
     assemble,
+    closing_rules,
     looks_like_pdf,
     read_pdf,
     strip_furniture,
@@ -410,3 +412,40 @@ def test_running_header_needs_most_pages_and_the_margin() -> None:
     ]
     kept = [line.text for p in strip_furniture(pages, settings) for line in p.lines]
     assert kept == ["Body one", "Body two", "Body three", "Example City report 2024"]
+
+
+def test_rules_cut_at_the_page_bottom_are_closed() -> None:
+    # a two-column grid whose last row lost its bottom rule at the page break
+    verticals = [(0.0, 0.0, 0.0, 60.0), (50.0, 0.0, 50.0, 60.0), (100.0, 0.0, 100.0, 60.0)]
+    horizontals = [(0.0, 0.0, 100.0, 0.0), (0.0, 30.0, 100.0, 30.0)]
+    assert closing_rules(horizontals, verticals, PdfSettings()) == ([(0.0, 60.0, 100.0, 60.0)], [])
+
+
+def test_rules_cut_by_the_page_edge_are_closed() -> None:
+    # a grid wider than the page: its rows run to x=100, its right rule is gone
+    horizontals = [(0.0, y, 100.0, y) for y in (0.0, 20.0, 40.0)]
+    verticals = [(0.0, 0.0, 0.0, 40.0), (50.0, 0.0, 50.0, 40.0)]
+    assert closing_rules(horizontals, verticals, PdfSettings()) == ([], [(100.0, 0.0, 100.0, 40.0)])
+
+
+def test_ends_inside_a_grid_and_lone_rules_stay_open() -> None:
+    frame_h = [(0.0, 0.0, 100.0, 0.0), (0.0, 40.0, 100.0, 40.0)]
+    frame_v = [(x, 0.0, x, 40.0) for x in (0.0, 50.0, 100.0)]
+    inner = [(0.0, 20.0, 70.0, 20.0), (0.0, 30.0, 70.0, 30.0)]  # end at x=70, the grid goes on to 100
+    assert closing_rules(frame_h + inner, frame_v, PdfSettings()) == ([], [])
+    rules = [(0.0, 10.0, 100.0, 10.0), (0.0, 90.0, 100.0, 90.0)]  # two separators around prose
+    assert closing_rules(rules, [], PdfSettings()) == ([], [])
+
+
+def test_a_row_cut_open_by_the_page_break_is_one_row() -> None:
+    settings = PdfSettings()
+    head = _cells(700, [["项目", "数量"], ["3.危及“", "0"]])
+    rest = _cells(80, [["三安全一稳定”", ""], ["4.保护", "1"]])
+    cut = PageContent(1, *A4, (), (attrs.evolve(head, open_bottom=True),))
+    after = PageContent(2, *A4, (), (attrs.evolve(rest, open_top=True),))
+    (table,) = assemble([cut, after], settings)
+    assert isinstance(table, Table)
+    assert [texts(row) for row in table.rows] == [["项目", "数量"], ["3.危及“\n三安全一稳定”", "0"], ["4.保护", "1"]]
+    # closed rules at the break: two rows, as printed
+    (table,) = assemble([PageContent(1, *A4, (), (head,)), PageContent(2, *A4, (), (rest,))], settings)
+    assert isinstance(table, Table) and len(table.rows) == 4

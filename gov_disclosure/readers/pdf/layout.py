@@ -8,6 +8,7 @@ function of the previous stage's output. It imports without pdfplumber.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -42,6 +43,10 @@ class PdfSettings:
     """How many lines from the top and from the bottom of a page may be furniture."""
     furniture_share: float = attrs.field(default=0.5, validator=attrs.validators.gt(0.0))
     """A margin line repeated on at least this share of pages (and on 2+) is a running header."""
+    rule_tolerance: float = attrs.field(default=2.0, validator=attrs.validators.gt(0.0))
+    """Rule ends closer than this (points) meet; rules this close to one coordinate align."""
+    min_rule: float = attrs.field(default=3.0, validator=attrs.validators.gt(0.0))
+    """Shorter rules are the ends of thin filled rectangles, not rules of a grid."""
 
 
 @attrs.frozen
@@ -75,6 +80,10 @@ class DrawnTable:
     bbox: Box
     cells: tuple[DrawnCell, ...]
     strategy: str  # "lines" (ruling lines) or "text" (word alignment)
+    open_top: bool = False
+    """Its top rule was supplied by `closing_rules`: the page cut the table open there."""
+    open_bottom: bool = False
+    """Its bottom rule was supplied by `closing_rules`."""
 
 
 @attrs.frozen
@@ -195,6 +204,96 @@ def _span(reps: Sequence[float], start: float, end: float, tolerance: float) -> 
     return max(1, sum(1 for r in reps if start - tolerance <= r < end - tolerance))
 
 
+def _along(rules: Sequence[Box], key: int) -> tuple[list[Box], list[float]]:
+    """`rules` sorted by coordinate `key` of their box, with those coordinates (for bisect)."""
+    ordered = sorted(rules, key=lambda r: r[key])
+    return ordered, [r[key] for r in ordered]
+
+
+def _crossings(edge: Box, across: tuple[list[Box], list[float]], horizontal: bool, tol: float) -> int:
+    """How many perpendicular rules (`across`, sorted by their own position) cross or touch
+    `edge`; counting stops at 2."""
+    ordered, keys = across
+    lo, hi, at = (edge[0], edge[2], edge[1]) if horizontal else (edge[1], edge[3], edge[0])
+    n = 0
+    for o in ordered[bisect.bisect_left(keys, lo - tol) : bisect.bisect_right(keys, hi + tol)]:
+        start, stop = (o[1], o[3]) if horizontal else (o[0], o[2])
+        if start - tol <= at <= stop + tol:
+            n += 1
+            if n >= 2:
+                break
+    return n
+
+
+_End = tuple[int, float, float]  # side (-1 top/left end, +1 bottom/right end), end, position
+
+
+def _open_ends(rules: Sequence[Box], across: tuple[list[Box], list[float]], horizontal: bool, tol: float) -> list[_End]:
+    """Each end of `rules` that no perpendicular rule closes: its side, the coordinate of the
+    end (x for horizontal rules, y for vertical ones) and the rule's own position."""
+    ordered, keys = across
+    found = []
+    for r in rules:
+        at = r[1] if horizontal else r[0]
+        for side, end in ((-1, r[0]), (1, r[2])) if horizontal else ((-1, r[1]), (1, r[3])):
+            near = ordered[bisect.bisect_left(keys, end - tol) : bisect.bisect_right(keys, end + tol)]
+            spans = ((o[1], o[3]) if horizontal else (o[0], o[2]) for o in near)
+            if not any(start - tol <= at <= stop + tol for start, stop in spans):
+                found.append((side, end, at))
+    return found
+
+
+def _beyond(rules: Sequence[Box], side: int, end: float, lo: float, hi: float, horizontal: bool, tol: float) -> bool:
+    """True when some rule lying across [lo, hi] reaches past `end` on `side`: the grid goes on
+    there, so the ends are not where a page cut it."""
+    for r in rules:
+        a0, a1, b0, b1 = (r[1], r[3], r[0], r[2]) if horizontal else (r[0], r[2], r[1], r[3])
+        if a1 < lo - tol or a0 > hi + tol:
+            continue
+        if (side > 0 and b1 > end + tol) or (side < 0 and b0 < end - tol):
+            return True
+    return False
+
+
+def closing_rules(
+    horizontals: Sequence[Box], verticals: Sequence[Box], settings: PdfSettings
+) -> tuple[list[Box], list[Box]]:
+    """The rules a ruled grid lacks where the page cut it open: (horizontal, vertical) rules.
+
+    A browser or word processor draws a table split over pages without a rule at the cut (the
+    rows above the break lose their bottom rule, the rows below their top one), and a table
+    wider than the page loses its outer rule to the page edge. Where two or more rules of a grid
+    (each crossing two perpendicular rules) end on one side at one coordinate, nothing closes
+    them and no rule goes on past them, a rule joining those ends is supplied, so the table
+    finder sees the cut row as cells. Rules shorter than `min_rule` (the ends of a thin filled
+    rectangle) are ignored.
+    """
+    tol, short = settings.rule_tolerance, settings.min_rule
+    hs = [h for h in horizontals if h[2] - h[0] >= short]
+    vs = [v for v in verticals if v[3] - v[1] >= short]
+    by_x, by_y = _along(vs, 0), _along(hs, 1)
+    grid_h = [h for h in hs if _crossings(h, by_x, True, tol) >= 2]
+    grid_v = [v for v in vs if _crossings(v, by_y, False, tol) >= 2]
+    added: list[list[Box]] = [[], []]
+    for k, (rules, across) in enumerate(((grid_v, by_y), (grid_h, by_x))):
+        horizontal = k == 1
+        groups: list[list[_End]] = []
+        for item in sorted(_open_ends(rules, across, horizontal, tol)):
+            if groups and item[0] == groups[-1][-1][0] and item[1] - groups[-1][-1][1] <= tol:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        for group in groups:
+            side, at = group[0][0], sum(e[1] for e in group) / len(group)
+            lo, hi = min(e[2] for e in group), max(e[2] for e in group)
+            if len(group) < 2 or hi - lo < short:
+                continue
+            if _beyond(hs, side, at, lo, hi, horizontal, tol) or _beyond(vs, side, at, lo, hi, horizontal, tol):
+                continue
+            added[k].append((lo, at, hi, at) if k == 0 else (at, lo, at, hi))
+    return added[0], added[1]
+
+
 def is_grid(table: DrawnTable, settings: PdfSettings) -> bool:
     """A real grid: two or more columns and some text (a ruled box around prose is not)."""
     cols = _cluster([c.bbox[0] for c in table.cells], settings.col_tolerance)
@@ -294,26 +393,58 @@ def _repeated_header(first: list[list[_Slot | None]], part: list[list[_Slot | No
     return n if labels else 0
 
 
-def build_table(parts: Sequence[tuple[int, DrawnTable]], index: int, settings: PdfSettings) -> Table:
-    """One Table from its parts (page, drawn table), a repeated header on later parts dropped."""
+def _filled(row: Sequence[_Slot | None]) -> set[int]:
+    return {c for c, slot in enumerate(row) if slot is not None and slot[0].text.strip()}
+
+
+def _split_row(prev: DrawnTable, nxt: DrawnTable, last: Sequence[_Slot | None], first: Sequence[_Slot | None]) -> bool:
+    """True when `first` (the next part's first row) is the rest of `last` (the previous
+    part's last row), one row the page break cut in two: both parts were cut open there (their
+    rules at the break supplied by `closing_rules`) and the rest holds text only in columns
+    where the cut row has text."""
+    rest = _filled(first)
+    return prev.open_bottom and nxt.open_top and bool(rest) and rest <= _filled(last)
+
+
+def _joined(last: Sequence[_Slot | None], first: Sequence[_Slot | None]) -> list[_Slot | None]:
+    """One row from the two halves of a cut row: each column's texts joined by a line break."""
+    row: list[_Slot | None] = []
+    for a, b in zip(last, first, strict=True):
+        if a is None or b is None or not b[0].text.strip():
+            row.append(a if a is not None else b)
+        else:
+            row.append((DrawnCell(f"{a[0].text}\n{b[0].text}", _union([a[0].bbox, b[0].bbox])), a[1], a[2]))
+    return row
+
+
+def build_table(
+    parts: Sequence[tuple[int, DrawnTable]], index: int, settings: PdfSettings, bottom: float = math.inf
+) -> Table:
+    """One Table from its parts (page, drawn table), a repeated header on later parts dropped
+    and a row cut by the page break (`_split_row`) joined into one."""
     cols = _cluster([c.bbox[0] for _, t in parts for c in t.cells], settings.col_tolerance)
     grids = [_layout(t, cols, settings) for _, t in parts]
+    rows: list[tuple[int, list[_Slot | None]]] = []
+    for k, ((page, part), grid) in enumerate(zip(parts, grids, strict=True)):
+        skip = _repeated_header(grids[0], grid) if k else 0
+        body = grid[skip:]
+        if k and body and rows and _split_row(parts[k - 1][1], part, rows[-1][1], body[0]):
+            rows[-1] = (rows[-1][0], _joined(rows[-1][1], body[0]))
+            body = body[1:]
+        rows.extend((page, list(slots)) for slots in body)
     placed: list[Placed] = []
     row_pos: list[Position] = []
-    for k, ((page, _), grid) in enumerate(zip(parts, grids, strict=True)):
-        skip = _repeated_header(grids[0], grid) if k else 0
-        for slots in grid[skip:]:
-            r = len(row_pos)
-            row_pos.append(Position(table=index, page=page))
-            for c, slot in enumerate(slots):
-                if slot is not None:
-                    cell, rowspan, colspan = slot
-                    pos = Position(table=index, page=page, bbox=_round(cell.bbox))
-                    placed.append(Placed(r, c, Cell(cell.text, pos, rowspan, colspan)))
+    for r, (page, slots) in enumerate(rows):
+        row_pos.append(Position(table=index, page=page))
+        for c, slot in enumerate(slots):
+            if slot is not None:
+                cell, rowspan, colspan = slot
+                pos = Position(table=index, page=page, bbox=_round(cell.bbox))
+                placed.append(Placed(r, c, Cell(cell.text, pos, rowspan, colspan)))
     page, first = parts[0]
     pos = Position(table=index, page=page, bbox=_round(first.bbox))
-    rows = fill(placed, row_pos, len(cols))
-    return Table(rows, pos, dialect="pdf", scores=((f"pdf-{first.strategy}", 1.0),))
+    table_rows = fill(placed, row_pos, len(cols))
+    return Table(table_rows, pos, dialect="pdf", scores=((f"pdf-{first.strategy}", 1.0),))
 
 
 def assemble(pages: Sequence[PageContent], settings: PdfSettings) -> tuple[Block, ...]:

@@ -28,6 +28,7 @@ from gov_disclosure.readers.pdf.layout import (
     PdfSettings,
     Word,
     assemble,
+    closing_rules,
     group_lines,
     is_grid,
     outside,
@@ -165,12 +166,44 @@ def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettin
         for w in (_word(obj) for obj in visible.extract_words())
         if 0 <= (w.bbox[0] + w.bbox[2]) / 2 <= width and 0 <= (w.bbox[1] + w.bbox[3]) / 2 <= height
     )
-    ruled = (_drawn(t, "lines") for t in visible.find_tables(_LINES))
+    rules = [(_box(e), e.get("orientation")) for e in visible.edges]
+    added_h, added_v = closing_rules([b for b, o in rules if o == "h"], [b for b, o in rules if o == "v"], settings)
+    lines = {
+        **_LINES,
+        "explicit_horizontal_lines": [_edge(b, "h") for b in added_h],
+        "explicit_vertical_lines": [_edge(b, "v") for b in added_v],
+    }
+    ruled = (_opened(_drawn(t, "lines"), added_h, settings) for t in visible.find_tables(lines))
     tables = tuple(t for t in ruled if is_grid(t, settings))
     text_tables: tuple[DrawnTable, ...] = ()
     if not tables and words:
         text_tables = tuple(_drawn(t, "text") for t in visible.find_tables(_TEXT))
     return _PageObjects(width, height, words, tables, text_tables)
+
+
+def _edge(box: tuple[float, float, float, float], orientation: str) -> dict[str, Any]:
+    """A supplied rule in the form pdfplumber's table finder takes its explicit lines."""
+    x0, top, x1, bottom = box
+    return {
+        "object_type": "supplied_edge",
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
+
+
+def _opened(table: DrawnTable, added: Sequence[tuple[float, float, float, float]], settings: PdfSettings) -> DrawnTable:
+    """`table` marked open at its top or bottom where that rule was a supplied one."""
+    tol = settings.rule_tolerance
+
+    def supplied(y: float) -> bool:
+        return any(abs(r[1] - y) <= tol and r[0] - tol <= table.bbox[0] and table.bbox[2] <= r[2] + tol for r in added)
+
+    return attrs.evolve(table, open_top=supplied(table.bbox[1]), open_bottom=supplied(table.bbox[3]))
 
 
 def _undecodable(chars: Sequence[dict[str, Any]]) -> bool:
