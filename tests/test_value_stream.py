@@ -88,3 +88,37 @@ def test_a_layout_dump_is_left_to_fixed_width() -> None:
     )
     tables = [b for b in read_text(text).blocks if b.__class__.__name__ == "Table"]
     assert tables and all(t.dialect != "value-stream" for t in tables)  # type: ignore[attr-defined]
+
+
+def test_header_line_without_numbers_splits_at_every_blank_but_a_bare_marker_keeps_its_text() -> None:
+    assert split_line("行政复议 行政诉讼") == (["行政复议", "行政诉讼"], [])
+    assert split_line("信息内容 上一年项目数量 本年增/减") == (["信息内容", "上一年项目数量", "本年增/减"], [])
+    assert split_line("（一） 予以公开") == (["（一） 予以公开"], [])
+    assert split_line("（一） 予以公开 5 5") == (["（一） 予以公开"], ["5", "5"])
+    assert split_line("其他对外 管理服务事项 56 2 861") == (["其他对外 管理服务事项"], ["56", "2", "861"])
+
+
+def test_a_review_table_whose_header_prints_its_groups_on_one_line_is_found() -> None:
+    """`pdftotext -raw` of Table 3's end and Table 4: group headers side by side, vertical
+    column headers a character a line, then one row of fifteen numbers."""
+    text = "\n".join(
+        [
+            "（六）其他处理 1 0 1",
+            "（七）总计 5 0 5",
+            "四、结转下年度继续办理 0 0 0",
+            "行政复议 行政诉讼",
+            "结",
+            "果",
+            "未经复议直接起诉 复议后起诉",
+            "维",
+            "持",
+            "2 2 1 2 7 1 0 0 0 1 32 0 0 0 32",
+            "五、存在的主要问题及改进情况",
+        ]
+    )
+    tables = [b for b in read_text(text).blocks if b.__class__.__name__ == "Table"]
+    assert len(tables) == 2  # the header starts a table of its own
+    cells = [c.text for row in tables[1].rows for c in row]  # type: ignore[attr-defined]
+    assert cells[:2] == ["行政复议", "行政诉讼"]
+    assert "未经复议直接起诉" in cells and "复议后起诉" in cells
+    assert cells[-15:] == "2 2 1 2 7 1 0 0 0 1 32 0 0 0 32".split()

@@ -40,11 +40,17 @@ def split_line(line: str) -> tuple[list[str], list[str]] | None:
         k -= 1
     labels: list[str] = []
     for word in words[:k]:
-        if labels and match_marker(word) is None:
+        if labels and (match_marker(word) is None and k < len(words) or _bare_marker(labels[-1])):
             labels[-1] += " " + word
         else:
             labels.append(word)
     return labels, words[k:]
+
+
+def _bare_marker(word: str) -> bool:
+    """A word that is a marker and nothing else (`（一）` of `（一） 予以公开`): its text follows."""
+    marker = match_marker(word)
+    return marker is not None and not marker.rest.strip()
 
 
 def claims(lines: Sequence[str]) -> list[Claim]:
