@@ -4,7 +4,15 @@ not printed (the shape of `pdftotext -raw`). Small inputs written here in that s
 from __future__ import annotations
 
 from gov_disclosure.readers.text import read_text
-from gov_disclosure.readers.text.dialects.value_stream import ValueStreamDialect, read_stream, split_line
+from gov_disclosure.readers.text.dialects.value_stream import (
+    MAX_LABEL,
+    ValueStreamDialect,
+    candidates,
+    claims,
+    read_stream,
+    split_line,
+)
+from gov_disclosure.readers.text.lines import Claim, scan
 
 
 def texts(lines: list[str]) -> list[list[str]]:
@@ -122,3 +130,24 @@ def test_a_review_table_whose_header_prints_its_groups_on_one_line_is_found() ->
     assert cells[:2] == ["行政复议", "行政诉讼"]
     assert "未经复议直接起诉" in cells and "复议后起诉" in cells
     assert cells[-15:] == "2 2 1 2 7 1 0 0 0 1 32 0 0 0 32".split()
+
+
+def test_text_with_no_single_blank_rows_is_refused_on_the_line_facts() -> None:
+    """A layout dump (wide blank runs), a pipe table and prose have fewer than three lines that
+    may be rows: no region, and no line is split."""
+    lines = ["规章        1      0     11", "| 甲 | 1 | 2 |", "| 乙 | 3 | 4 |", "全市共计办理申请 351 件", "甲 1 2"]
+    assert candidates(lines) == [False, False, False, True, True]
+    assert ValueStreamDialect().regions(scan(lines)) == []
+
+
+def test_claims_of_lines_that_cannot_be_rows() -> None:
+    lines = ["", "自然人", "- 3 -", "规章        1      0     11", "甲\t1", "一" * (MAX_LABEL + 1), "甲 1 2"]
+    assert claims(scan(lines)) == [
+        Claim.GAP,
+        Claim.JOIN,
+        Claim.GAP,
+        Claim.STOP,
+        Claim.STOP,
+        Claim.STOP,
+        Claim.MEMBER,
+    ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
@@ -25,6 +27,8 @@ NARROW = 8  # a `三、` label this short wraps in a narrow column (a group labe
 VERTICAL = 2  # pieces this short, one under the other, are vertical text
 HEADER_CELLS = 4  # unmarked label cells before a row's numbers that make a table header
 _WIDE_GAP = tuple(a + b for a in BLANKS for b in BLANKS)
+_WIDE = regex.compile(f"[{BLANKS}]{{2}}")
+_NOT_ONE_WORD = (*BLANKS, "\t", "|", "｜")
 
 
 def split_line(line: str) -> tuple[list[str], list[str]] | None:
@@ -53,11 +57,42 @@ def _bare_marker(word: str) -> bool:
     return marker is not None and not marker.rest.strip()
 
 
-def claims(lines: Sequence[str]) -> list[Claim]:
+def _may_be_row(line: str) -> bool:
+    """A cheap necessary condition for a member line: words apart by single blanks, no TAB or
+    pipe (another dialect's line), no wide blank run (a positioned layout)."""
+    body = line.strip(BLANKS + "\f\v\r")
+    return (
+        (" " in body or "\u3000" in body or "\xa0" in body)
+        and _WIDE.search(body) is None
+        and "\t" not in body
+        and "|" not in body
+    )
+
+
+def candidates(lines: Sequence[str]) -> list[bool]:
+    """Per line, whether it may be a member (`_may_be_row`); the shared line facts rule out
+    blank lines and other dialects' lines without looking at the text."""
+    if isinstance(lines, Lines):
+        return [not f.blank and not f.foreign and _may_be_row(line) for line, f in zip(lines, lines.facts, strict=True)]
+    return [_may_be_row(line) for line in lines]
+
+
+def claims(lines: Sequence[str], may: Sequence[bool] | None = None) -> list[Claim]:
     """Lines with two numbers or more are members; short label lines and lines with one number
-    (prose may end in one) join; blank lines and page marks may sit inside."""
+    (prose may end in one) join; blank lines and page marks may sit inside. Lines that cannot
+    be members (`may`) are told apart by their length alone."""
     out: list[Claim] = []
-    for line in lines:
+    may = candidates(lines) if may is None else may
+    for line, maybe in zip(lines, may, strict=True):
+        if not maybe:  # blank, or one word, or not of this shape (`split_line` is None)
+            body = line.strip(BLANKS + "\f\v\r")
+            if not body:
+                out.append(Claim.GAP)
+            elif any(c in body for c in _NOT_ONE_WORD) or len(line.strip()) > MAX_LABEL:
+                out.append(Claim.STOP)
+            else:
+                out.append(Claim.GAP if is_page_mark(line) else Claim.JOIN)
+            continue
         parsed = split_line(line)
         if parsed is None:
             out.append(Claim.GAP if not line.strip(BLANKS + "\f\v\r") else Claim.STOP)
@@ -154,7 +189,10 @@ class ValueStreamDialect(RegionDialect):
     prior = 0.955  # above fixed width: its lines have no wide blank runs, which fixed width needs
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
-        marks = claims(lines)
+        may = candidates(lines)
+        if sum(may) < MIN_ROWS:
+            return []  # most text that is not of this shape ends here, on the line facts
+        marks = claims(lines, may)
         if marks.count(Claim.MEMBER) < MIN_ROWS:
             return []
         out = []
