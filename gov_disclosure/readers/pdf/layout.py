@@ -18,6 +18,7 @@ import attrs
 from gov_disclosure.blocks import Block, Cell, Paragraph, Position, Table
 from gov_disclosure.furniture import is_page_number
 from gov_disclosure.grid import Placed, fill
+from gov_disclosure.numbering import match_marker
 
 Box = tuple[float, float, float, float]
 """(x0, top, x1, bottom) in PDF points, origin at the top left of the page."""
@@ -71,6 +72,11 @@ class DrawnCell:
 
     text: str
     bbox: Box
+    ink: Box | None = None
+    """The box of the cell's characters, None when not known (or the cell is empty)."""
+    pitch: float = 0.0
+    """The distance from one line of the cell's text to the next (the tallest character's height
+    when it has one line): the room one more line would need; 0 when not known."""
 
 
 @attrs.frozen
@@ -397,13 +403,66 @@ def _filled(row: Sequence[_Slot | None]) -> set[int]:
     return {c for c, slot in enumerate(row) if slot is not None and slot[0].text.strip()}
 
 
-def _split_row(prev: DrawnTable, nxt: DrawnTable, last: Sequence[_Slot | None], first: Sequence[_Slot | None]) -> bool:
+_NUMBER = re.compile(r"^[\d\s.,，%％+\-０-９]+$")
+
+
+def _text(slot: _Slot | None) -> str:
+    return re.sub(r"\s+", "", slot[0].text) if slot else ""
+
+
+def _full(slot: _Slot | None, padding: float) -> bool:
+    """The cell's text runs to its bottom: below its last line, beyond the row's `padding`,
+    there is no room for one more line."""
+    if slot is None or slot[0].ink is None or slot[0].pitch <= 0:
+        return False
+    return slot[0].bbox[3] - slot[0].ink[3] - padding < slot[0].pitch
+
+
+def _padding(row: Sequence[_Slot | None]) -> float:
+    """The row's bottom padding: the least room under any of its cells' text."""
+    return min((s[0].bbox[3] - s[0].ink[3] for s in row if s is not None and s[0].ink is not None), default=0.0)
+
+
+def _same_cell(a: _Slot | None, b: _Slot | None, tol: float) -> bool:
+    """Two pieces of one cell: the same left and right edges."""
+    return (
+        a is not None
+        and b is not None
+        and abs(a[0].bbox[0] - b[0].bbox[0]) <= tol
+        and abs(a[0].bbox[2] - b[0].bbox[2]) <= tol
+    )
+
+
+def _split_row(
+    prev: DrawnTable,
+    nxt: DrawnTable,
+    last: Sequence[_Slot | None],
+    first: Sequence[_Slot | None],
+    settings: PdfSettings,
+) -> bool:
     """True when `first` (the next part's first row) is the rest of `last` (the previous
-    part's last row), one row the page break cut in two: both parts were cut open there (their
-    rules at the break supplied by `closing_rules`) and the rest holds text only in columns
-    where the cut row has text."""
+    part's last row), one row the page break cut in two.
+
+    The rest holds text only in columns where the cut row has text. Then either both parts
+    were cut open (their rules at the break supplied by `closing_rules`), or, where the writer
+    closed both sides of the break with a rule, the pieces show it: each piece of the rest sits
+    in a cell of the cut piece's edges whose text ran to its bottom, the rest holds no number
+    and opens no enumerated item, and either a cut piece opens one (`3.危及“` / `三安全一稳定”`:
+    an item does not end without its own number and start the next row unnumbered) or every
+    column of a header with no number goes on (`信` / `息内容`, `本` / `年新制作数量`)."""
     rest = _filled(first)
-    return prev.open_bottom and nxt.open_top and bool(rest) and rest <= _filled(last)
+    if not rest or not rest <= _filled(last):
+        return False
+    if prev.open_bottom and nxt.open_top:
+        return True
+    cols, padding = sorted(rest), _padding(last)
+    if not all(_same_cell(last[c], first[c], settings.col_tolerance) and _full(last[c], padding) for c in cols):
+        return False
+    if any(_NUMBER.match(_text(first[c])) or match_marker(_text(first[c])) for c in cols):
+        return False
+    opened = any(match_marker(_text(last[c])) for c in cols)
+    header = len(rest) >= 2 and rest == _filled(last) and not any(_NUMBER.match(_text(s)) for s in last if s)
+    return opened or header
 
 
 def _joined(last: Sequence[_Slot | None], first: Sequence[_Slot | None]) -> list[_Slot | None]:
@@ -428,7 +487,7 @@ def build_table(
     for k, ((page, part), grid) in enumerate(zip(parts, grids, strict=True)):
         skip = _repeated_header(grids[0], grid) if k else 0
         body = grid[skip:]
-        if k and body and rows and _split_row(parts[k - 1][1], part, rows[-1][1], body[0]):
+        if k and body and rows and _split_row(parts[k - 1][1], part, rows[-1][1], body[0], settings):
             rows[-1] = (rows[-1][0], _joined(rows[-1][1], body[0]))
             body = body[1:]
         rows.extend((page, list(slots)) for slots in body)
