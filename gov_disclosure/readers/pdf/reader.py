@@ -7,7 +7,7 @@ page and its bbox `(x0, top, x1, bottom)` in points from the top left of the pag
 
 pdfplumber is touched only under `_guard` in `read_pdf`, `_read_pages` and `_page_objects`,
 which turn its dict objects into the typed records of `readers.pdf.layout`; every stage after
-that is a pure function over those records and lives there.
+that is a pure function over those records and lives in `layout` and `assembly`.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ import attrs
 
 from gov_disclosure.blocks import Document
 from gov_disclosure.errors import GovDisclosureError, InputFormatError, MissingExtraError
+from gov_disclosure.readers.pdf.assembly import assemble
 from gov_disclosure.readers.pdf.layout import (
     DrawnCell,
     DrawnTable,
     PageContent,
     PdfSettings,
     Word,
-    assemble,
     closing_rules,
     group_lines,
     is_grid,
@@ -274,7 +274,7 @@ def _drawn(
     off the page are not kept: no drawn cell on the page says which column they belong to.
     Each cell also keeps the box of its ink and its line pitch (`DrawnCell.ink`, `.pitch`).
     """
-    from pdfplumber.utils import extract_text
+    from pdfplumber.utils.text import extract_text
 
     cells = []
     for row in table.rows:
