@@ -449,3 +449,66 @@ def test_a_row_cut_open_by_the_page_break_is_one_row() -> None:
     # closed rules at the break: two rows, as printed
     (table,) = assemble([PageContent(1, *A4, (), (head,)), PageContent(2, *A4, (), (rest,))], settings)
     assert isinstance(table, Table) and len(table.rows) == 4
+
+
+def _inked(top: float, rows: list[list[str]], lines: list[int], xs: tuple[float, ...] = (72, 200, 300)) -> DrawnTable:
+    """Ruled rows whose cells carry their ink: a cell of row r holds `lines[r]` lines of 15 pt
+    pitch (10 pt glyphs) from 2 pt under its top, the row 3 pt taller than its tallest cell."""
+    cells, y = [], top
+    for row, n in zip(rows, lines, strict=True):
+        bottom = y + 2 + 15 * (n - 1) + 10 + 3
+        for c, value in enumerate(row):
+            k = value.count("\n") + 1 if value else 0
+            ink = (xs[c] + 2, y + 2, xs[c] + 40, y + 2 + 15 * (k - 1) + 10) if value else None
+            cells.append(DrawnCell(value, (xs[c], y, xs[c + 1], bottom), ink, 15.0 if k > 1 else 10.0))
+        y = bottom
+    return DrawnTable((xs[0], top, xs[-1], y), tuple(cells), "lines")
+
+
+def _rows(pages: list[DrawnTable]) -> list[list[str]]:
+    (table,) = assemble([PageContent(i + 1, *A4, (), (t,)) for i, t in enumerate(pages)], PdfSettings())
+    assert isinstance(table, Table)
+    return [texts(row) for row in table.rows]
+
+
+def test_a_row_cut_at_a_closed_break_is_joined_by_its_pieces() -> None:
+    # LibreOffice closes both sides of the break with a rule; the cut item ran to its cell's
+    # bottom and its rest opens no item and holds no number
+    head = _inked(700, [["项目", "数量"], ["3.危及\n“", "0"]], [1, 2])
+    rest = _inked(72, [["三安全一稳定”", ""], ["4.保护", "1"]], [1, 1])
+    assert _rows([head, rest]) == [["项目", "数量"], ["3.危及\n“\n三安全一稳定”", "0"], ["4.保护", "1"]]
+
+
+def test_a_header_cut_in_every_column_is_joined() -> None:
+    head = _inked(740, [["信", "本"]], [1])
+    rest = _inked(72, [["息内容", "年新制作数量"], ["规章", "3"]], [1, 1])
+    assert _rows([head, rest]) == [["信\n息内容", "本\n年新制作数量"], ["规章", "3"]]
+
+
+def test_rows_at_a_closed_break_stay_apart_without_the_signs() -> None:
+    head = _inked(700, [["项目", "数量"], ["3.危及", "0"]], [1, 1])
+    # the next row opens an item of its own
+    assert len(_rows([head, _inked(72, [["4.保护", ""]], [1])])) == 3
+    # the next row holds a number
+    assert len(_rows([head, _inked(72, [["三安全", "5"]], [1])])) == 3
+    # no cut piece opens an item: a label row after a label row is a row of its own
+    plain = _inked(700, [["项目", "数量"], ["规章", "0"]], [1, 1])
+    assert len(_rows([plain, _inked(72, [["规范性文件", ""]], [1])])) == 3
+    # the cut item's text ended with room for another line under it: it was not cut
+    roomy = _inked(700, [["项目", "数量"], ["3.危及", "0\n0\n0"]], [1, 3])
+    assert len(_rows([roomy, _inked(72, [["三安全", ""]], [1])])) == 3
+    # a wider cell on the next page is not a piece of the cut one
+    wide = DrawnTable((72, 72, 300, 92), (DrawnCell("第二十条", (72, 72, 300, 92), (74, 74, 120, 84), 10.0),), "lines")
+    assert len(_rows([head, wide])) == 3
+
+
+def test_a_word_the_page_edge_clips_stays_whole_in_its_cell() -> None:
+    # a table exported partly off the page, its rules drawn only up to the page edge (x = 0)
+    # and its first label starting left of it
+    ops = ruled([0.0, 120.0, 250.0], 100, [["", "7"], ["Kept", "8"]])
+    ops.append(text(-57, 105, "RowLabelStartsOffPage"))
+    ops.append(text(-200, 160, "Gone"))  # wholly off the page: not kept
+    doc = read_pdf(make_pdf([ops]))
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [texts(row) for row in table.rows] == [["RowLabelStartsOffPage", "7"], ["Kept", "8"]]
+    assert all("Gone" not in p.text for p in paragraphs(doc))

@@ -1,8 +1,9 @@
 """The PDF reader (optional extra `pdf`): `reader` is the pdfplumber-facing boundary, `layout`
-the pure layout stages; both import without pdfplumber, which `read_pdf` loads when called."""
+and `assembly` the pure layout stages; all import without pdfplumber, which `read_pdf` loads when called."""
 
 from __future__ import annotations
 
+from gov_disclosure.readers.pdf.assembly import assemble, build_table
 from gov_disclosure.readers.pdf.layout import (
     DrawnCell,
     DrawnTable,
@@ -10,8 +11,6 @@ from gov_disclosure.readers.pdf.layout import (
     PageContent,
     PdfSettings,
     Word,
-    assemble,
-    build_table,
     closing_rules,
     continues,
     group_lines,

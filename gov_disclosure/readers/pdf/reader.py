@@ -7,7 +7,7 @@ page and its bbox `(x0, top, x1, bottom)` in points from the top left of the pag
 
 pdfplumber is touched only under `_guard` in `read_pdf`, `_read_pages` and `_page_objects`,
 which turn its dict objects into the typed records of `readers.pdf.layout`; every stage after
-that is a pure function over those records and lives there.
+that is a pure function over those records and lives in `layout` and `assembly`.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ import attrs
 
 from gov_disclosure.blocks import Document
 from gov_disclosure.errors import GovDisclosureError, InputFormatError, MissingExtraError
+from gov_disclosure.readers.pdf.assembly import assemble
 from gov_disclosure.readers.pdf.layout import (
     DrawnCell,
     DrawnTable,
     PageContent,
     PdfSettings,
     Word,
-    assemble,
     closing_rules,
     group_lines,
     is_grid,
@@ -161,11 +161,13 @@ def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettin
         )
     width, height = float(page.width), float(page.height)
     visible = page.filter(_visible).dedupe_chars()
+    found = visible.extract_words(return_chars=True)
     words = tuple(
         w
-        for w in (_word(obj) for obj in visible.extract_words())
+        for w in (_word(obj) for obj in found)
         if 0 <= (w.bbox[0] + w.bbox[2]) / 2 <= width and 0 <= (w.bbox[1] + w.bbox[3]) / 2 <= height
     )
+    crossing = [obj for obj in found if _crosses(_box(obj), width, height)]
     rules = [(_box(e), e.get("orientation")) for e in visible.edges]
     added_h, added_v = closing_rules([b for b, o in rules if o == "h"], [b for b, o in rules if o == "v"], settings)
     lines = {
@@ -173,11 +175,15 @@ def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettin
         "explicit_horizontal_lines": [_edge(b, "h") for b in added_h],
         "explicit_vertical_lines": [_edge(b, "v") for b in added_v],
     }
-    ruled = (_opened(_drawn(t, "lines"), added_h, settings) for t in visible.find_tables(lines))
+    chars = visible.chars
+    ruled = (
+        _opened(_drawn(t, "lines", chars, crossing, (width, height)), added_h, settings)
+        for t in visible.find_tables(lines)
+    )
     tables = tuple(t for t in ruled if is_grid(t, settings))
     text_tables: tuple[DrawnTable, ...] = ()
     if not tables and words:
-        text_tables = tuple(_drawn(t, "text") for t in visible.find_tables(_TEXT))
+        text_tables = tuple(_drawn(t, "text", chars, [], (width, height)) for t in visible.find_tables(_TEXT))
     return _PageObjects(width, height, words, tables, text_tables)
 
 
@@ -220,14 +226,82 @@ def _word(obj: dict[str, Any]) -> Word:
     return Word(str(obj["text"]), _box(obj))
 
 
-def _drawn(table: PlumberTable, strategy: str) -> DrawnTable:
-    """A pdfplumber table as drawn cells; slots covered by a merged cell (None) are skipped."""
+def _crosses(box: tuple[float, float, float, float], width: float, height: float) -> bool:
+    """True when a word's box runs across an edge of the page (part printed, part clipped)."""
+    x0, top, x1, bottom = box
+    return x0 < 0 < x1 or x0 < width < x1 or top < 0 < bottom or top < height < bottom
+
+
+def _mid_in(char: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    """pdfplumber's own test of a character in a cell: its centre in the half-open box."""
+    x, y = (float(char["x0"]) + float(char["x1"])) / 2, (float(char["top"]) + float(char["bottom"])) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _pitch(chars: Sequence[dict[str, Any]]) -> float:
+    """The distance between the tops of two consecutive lines of `chars` (the least one), or the
+    tallest character's height when they make one line; 0 without characters."""
+    glyph = max((float(c["bottom"]) - float(c["top"]) for c in chars), default=0.0)
+    tops = sorted({float(c["top"]) for c in chars})
+    steps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b - a > glyph / 2]
+    return min(steps, default=glyph)
+
+
+def _char_key(char: dict[str, Any]) -> tuple[str, float, float]:
+    return str(char["text"]), round(float(char["x0"]), 2), round(float(char["top"]), 2)
+
+
+def _clipped_centre(box: tuple[float, float, float, float], size: tuple[float, float]) -> tuple[float, float]:
+    """The centre of the part of `box` that lies on the page."""
+    x0, x1 = max(box[0], 0.0), min(box[2], size[0])
+    top, bottom = max(box[1], 0.0), min(box[3], size[1])
+    return (x0 + x1) / 2, (top + bottom) / 2
+
+
+def _drawn(
+    table: PlumberTable,
+    strategy: str,
+    chars: Sequence[dict[str, Any]],
+    crossing: Sequence[dict[str, Any]],
+    size: tuple[float, float],
+) -> DrawnTable:
+    """A pdfplumber table as drawn cells; slots covered by a merged cell (None) are skipped.
+
+    A cell's characters are those whose centre lies in it (as pdfplumber extracts a table),
+    plus every character of a word that runs across the page edge from inside that cell: an
+    export that places a table partly off the page clips the painted ink at the page box, but
+    the word is one run of text the cell holds, so it is kept whole rather than cut. Words wholly
+    off the page are not kept: no drawn cell on the page says which column they belong to.
+    Each cell also keeps the box of its ink and its line pitch (`DrawnCell.ink`, `.pitch`).
+    """
+    from pdfplumber.utils.text import extract_text
+
     cells = []
-    for row, texts in zip(table.rows, table.extract(), strict=True):
-        for bbox, text in zip(row.cells, texts, strict=True):
-            if bbox is not None:
-                x0, top, x1, bottom = bbox
-                cells.append(DrawnCell(text or "", (float(x0), float(top), float(x1), float(bottom))))
+    for row in table.rows:
+        row_chars = [c for c in chars if _mid_in(c, row.bbox)]
+        for bbox in row.cells:
+            if bbox is None:
+                continue
+            box = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
+            own = [c for c in row_chars if _mid_in(c, box)]
+            for word in crossing:
+                x, y = _clipped_centre(_box(word), size)
+                if box[0] <= x < box[2] and box[1] <= y < box[3]:
+                    known = {_char_key(c) for c in own}
+                    own.extend(c for c in word["chars"] if _char_key(c) not in known)
+            text = extract_text(own) if own else ""
+            ink = (
+                (
+                    min(float(c["x0"]) for c in own),
+                    min(float(c["top"]) for c in own),
+                    max(float(c["x1"]) for c in own),
+                    max(float(c["bottom"]) for c in own),
+                )
+                if own
+                else None
+            )
+            pitch = _pitch(own)
+            cells.append(DrawnCell(text or "", box, ink, pitch))
     x0, top, x1, bottom = table.bbox
     box = (float(x0), float(top), float(x1), float(bottom))
     return DrawnTable(box, tuple(cells), strategy)
