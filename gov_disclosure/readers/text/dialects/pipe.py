@@ -44,6 +44,8 @@ class PipeDialect(RegionDialect):
     prior = 0.97
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
+        if "\n".join(lines).count("|") < MIN_PIPE_LINES:
+            return []  # fewer pipes than a region needs lines with one
         facts = scan(lines).facts
         if sum(1 for f in facts if f.pipes) < MIN_PIPE_LINES:
             return []
