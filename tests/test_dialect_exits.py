@@ -1,6 +1,7 @@
 """The early exits of the dialects that are asked about every text (cell lines, dashed, grid,
 embedded HTML, pipe, markdown): text of another shape is refused before any line is read, and
-the least text of each dialect's own shape still passes. Every input is written here by hand."""
+the least text of each dialect's own shape still passes; and a pipe row label wrapped at a hard
+break stays in its table. Every input is written here by hand."""
 
 from __future__ import annotations
 
@@ -85,3 +86,31 @@ def test_markdown_needs_a_rule() -> None:
     assert MarkdownDialect().regions(scan(rows)) == []
     ruled = [rows[0], "|---|---|", *rows[1:]]
     assert MarkdownDialect().regions(scan(ruled)) == [(0, 4)]
+
+
+# html2text's rows without outer pipes; a `<br>` in the label of （二） broke it over two lines.
+HTML2TEXT = [
+    "三、收到和处理政府信息公开申请情况",  # 0: a heading above the table, not between rows
+    "信息内容| 数量",  # 1
+    "---|---",  # 2
+    "（一）予以公开| 5",  # 3
+    "（二）部分公开（区分处理的，",  # 4: reads like a heading, but sits between two rows
+    "不计其他情形）| 1",  # 5
+    "（三）不予公开| 2",  # 6
+]
+
+
+def test_pipe_keeps_a_wrapped_marked_label_between_rows() -> None:
+    dialect = PipeDialect()
+    lines = scan(HTML2TEXT)
+    assert dialect.regions(lines) == [(1, 7)]
+    reading = dialect.reading(lines[1:7], 2)
+    assert reading is not None
+    assert [[p.text for p in row] for row in reading.rows] == [
+        ["信息内容", "数量"],
+        ["（一）予以公开", "5"],
+        ["（二）部分公开（区分处理的，"],
+        ["不计其他情形）", "1"],
+        ["（三）不予公开", "2"],
+    ]
+    assert [row[0].line for row in reading.rows] == [2, 4, 5, 6, 7]
