@@ -61,6 +61,21 @@ def _cell_text(line: str, f: LineFacts) -> str | None:
     return text
 
 
+def has_values(lines: Sequence[str], facts: Sequence[LineFacts]) -> bool:
+    """At least `MIN_VALUES` lines that are one number and may be a cell: what every region
+    needs, asked first so that text of another shape costs one pass over its facts."""
+    count = 0
+    for line, f in zip(lines, facts, strict=True):
+        if f.blank or f.foreign or f.gapped or f.tabs:
+            continue
+        text = line.strip(BLANKS + "\f\v\r")
+        if len(text) <= MAX_CELL and is_number(text):
+            count += 1
+            if count >= MIN_VALUES:
+                return True
+    return False
+
+
 def claims(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[Claim]:
     """Value lines are members, label lines join, empty lines are gaps; anything else stops a
     run, and so does a label right under a line that is no cell (the tail of wrapped prose)."""
@@ -251,6 +266,8 @@ class CellLinesDialect(RegionDialect):
     def _runs(self, lines: Lines) -> list[tuple[int, int, tuple[int, int]]]:
         """The runs of cell lines that may hold a table, each with its units."""
         out: list[tuple[int, int, tuple[int, int]]] = []
+        if not has_values(lines, lines.facts):
+            return out
         for s, e in runs(claims(lines, lines.facts), MIN_VALUES, start_on_join=True):
             if _cells_ok(lines[s:e]):
                 out.append((s, e, units(_lines(lines[s:e], s + 1)[1])))

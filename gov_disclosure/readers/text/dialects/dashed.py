@@ -32,7 +32,9 @@ def rule_starts(line: str) -> tuple[int, ...]:
 
 
 def table_regions(lines: Sequence[str]) -> list[tuple[int, int]]:
-    """`[start, end)` of every table in one of the three shapes."""
+    """`[start, end)` of every table in one of the three shapes (none without a `---`)."""
+    if "---" not in "\n".join(lines):
+        return []
     rules = {i: s for i, line in enumerate(lines) if (s := rule_starts(line))}
     out: list[tuple[int, int]] = []
     done = 0

@@ -21,6 +21,7 @@ from gov_disclosure.readers.text.lines import Claim, Lines, runs
 NAME = "grid"
 MIN_LINES = 3  # border, row, border
 _BORDER = regex.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_BORDER_MARKS = ("+-", "+=", "+:")  # how every border line starts
 
 
 def _width(ch: str) -> int:
@@ -79,6 +80,9 @@ class GridTableDialect(RegionDialect):
     prior = 1.0
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
+        text = "\n".join(lines)
+        if "|" not in text or not any(mark in text for mark in _BORDER_MARKS):
+            return []  # no border in the text: one join and a few searches, no line looked at
         claims = []
         for line in lines:
             head = line.lstrip()[:1]

@@ -23,7 +23,10 @@ class MarkdownDialect(RegionDialect):
     prior = 1.0
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
-        """Runs of framed rows with a rule line among them."""
+        """Runs of framed rows with a rule line among them (none without `|` and `---`)."""
+        text = "\n".join(lines)
+        if "|" not in text or "---" not in text:
+            return []
         facts = scan(lines).facts
         if not any(f.rule for f in facts):
             return []

@@ -17,15 +17,18 @@ NAME = "pipe"
 MIN_PIPE_LINES = 3
 
 
-def claims(facts: Sequence[LineFacts], lines: Sequence[str]) -> list[Claim]:
+def claims(facts: Sequence[LineFacts], lines: Sequence[str], max_text: int = 30) -> list[Claim]:
     """Lines with a pipe are members; a short plain line whose cell the `|` leading the next
     line closes joins them (and may start a run); so does a header rule (`---`, `---|---`)
-    and a short plain line between two lines with pipes (a row of one spanning cell)."""
+    and a short line between two lines with pipes (a row of one spanning cell, or the first
+    line of a cell wrapped at a hard break: `（二）部分公开（区分处理的，` over `不计其他情形）| 16`),
+    even if it reads like a heading. `max_text` is the longest such line."""
     n = len(facts)
     out = []
     for i, f in enumerate(facts):
-        joins = (
-            f.short_text and i + 1 < n and (facts[i + 1].pipe_led or facts[i + 1].pipes and i and facts[i - 1].pipes)
+        between = 0 < i < n - 1 and facts[i - 1].pipes and facts[i + 1].pipes
+        joins = (f.short_text and i + 1 < n and (facts[i + 1].pipe_led or between)) or (
+            between and f.heading and not f.tabs and len(lines[i].strip()) <= max_text
         )
         out.append(Claim.MEMBER if f.pipes else Claim.JOIN if joins or is_bare_rule(lines[i]) else Claim.STOP)
     return out
@@ -44,10 +47,14 @@ class PipeDialect(RegionDialect):
     prior = 0.97
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
-        facts = scan(lines).facts
+        if "\n".join(lines).count("|") < MIN_PIPE_LINES:
+            return []  # fewer pipes than a region needs lines with one
+        scanned = scan(lines)
+        facts = scanned.facts
         if sum(1 for f in facts if f.pipes) < MIN_PIPE_LINES:
             return []
-        return runs(claims(facts, lines), MIN_PIPE_LINES, start_on_join=True)
+        marks = claims(facts, lines, scanned.settings.max_continuation)
+        return runs(marks, MIN_PIPE_LINES, start_on_join=True)
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
         framed = [f.framed for line, f in zip(lines, lines.facts, strict=True) if line.strip()]
