@@ -52,6 +52,9 @@ def test_registered_order_text_last() -> None:
         (b"<p>a</p><table><tr><td>1</td></tr></table>", "html"),  # a fragment: three tags
         (b"x" * HEAD_BYTES + b"<html><p>a</p><div>b</div>", "text"),  # markup past the head
         ("一、总体情况\n本年度收到申请 12 件".encode(), "text"),
+        # markdown that embeds a spanned table as markup (pandoc) is text: its own tables have rules
+        ("| 规章 | 1 |\n|---|---|\n<table><tr><td>1</td></tr></table>".encode(), "text"),
+        ("+----+----+\n| a  | 1  |\n<table><tr><td>1</td></tr></table>".encode(), "text"),
         (b"", "text"),
     ],
 )

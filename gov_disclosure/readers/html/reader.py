@@ -31,6 +31,9 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _PAGE_START = re.compile(r"<(?:!doctype\s+html|html|\?xml[^>]*>\s*<(?:!doctype|html))", re.IGNORECASE)
+# A text table's rule line (`|---|---|`, `---|---`, `+----+`): text that embeds some markup, as
+# pandoc's markdown does for tables with spans, is a text dump; the text reader hands it the markup.
+_TEXT_TABLE_RULE = re.compile(r"^[ \t]*(?:\|?[ \t]*:?-{3,}:?[ \t]*\||\+[-=:]{3,}\+)", re.MULTILINE)
 
 
 def read_html(data: bytes, *, path: str | None = None) -> Document:
@@ -69,7 +72,8 @@ def looks_like_html(text_or_bytes: str | bytes) -> bool:
     """Sniff content: True when the start of the input is HTML markup (page or fragment).
 
     Accepts a page starting with a tag, or any text whose first 4 KB hold at least three
-    common HTML tags (so a fragment like `<p>…</p><table>` counts, a text dump does not).
+    common HTML tags (so a fragment like `<p>…</p><table>` counts, a text dump does not) and no
+    text table rule line (markdown that embeds `<table>` markup is a text dump).
     """
     if isinstance(text_or_bytes, bytes):
         head = text_or_bytes[:SNIFF_BYTES]
@@ -82,7 +86,7 @@ def looks_like_html(text_or_bytes: str | bytes) -> bool:
     sample = sample.lstrip("\ufeff \t\r\n")
     if _PAGE_START.match(sample):
         return True
-    return len(_HTML_TAG.findall(sample)) >= 3
+    return len(_HTML_TAG.findall(sample)) >= 3 and not _TEXT_TABLE_RULE.search(sample)
 
 
 def _parse(text: str) -> Element:
