@@ -54,7 +54,7 @@ def test_registered_order_text_last() -> None:
         ("一、总体情况\n本年度收到申请 12 件".encode(), "text"),
         # markdown that embeds a spanned table as markup (pandoc) is text: its own tables have rules
         ("| 规章 | 1 |\n|---|---|\n<table><tr><td>1</td></tr></table>".encode(), "text"),
-        ("+----+----+\n| a  | 1  |\n<table><tr><td>1</td></tr></table>".encode(), "text"),
+        (b"+----+----+\n| a  | 1  |\n<table><tr><td>1</td></tr></table>", "text"),
         (b"", "text"),
     ],
 )
