@@ -151,3 +151,51 @@ def test_claims_of_lines_that_cannot_be_rows() -> None:
         Claim.STOP,
         Claim.MEMBER,
     ]
+
+
+def test_a_line_of_numbers_alone_is_a_row_whatever_its_gaps() -> None:
+    assert split_line("   2         2         1    2    7    1  0") == ([], ["2", "2", "1", "2", "7", "1", "0"])
+    assert split_line("行政复议                               行政诉讼") == (["行政复议", "行政诉讼"], [])
+    assert split_line("规章        1      0     11") is None  # a label and numbers apart by blank runs
+
+
+LYNX_TAIL = [
+    "   （七）总计 5 0 5",
+    "   四、结转下年度继续办理 0 0 0",
+    "      行政复议                               行政诉讼",
+    "   结果",
+    "   维持 结果",
+    "   审结 总计                  未经复议直接起诉               复议后起诉",
+    "                结果维持      结果纠正 其他结果 尚未审结 总计",
+    "      2         2         1    2    7    1  0    0    0    1    32 0 0 0 32",
+    "",
+    "   五、存在的主要问题及改进情况",
+]
+
+
+def test_a_centred_header_over_one_centred_value_row_continues_the_stream() -> None:
+    """`lynx -dump` of Table 3's end and Table 4: the review table's header and its one row of
+    values centred in their cells (blank runs of any width), right under Table 3's rows."""
+    lines = ["   （六）其他处理 1 0 1", *LYNX_TAIL]
+    marks = claims(scan(lines))
+    assert marks[3:9] == [Claim.JOIN] * 5 + [Claim.MEMBER]
+    tables = [b for b in read_text("\n".join(lines)).blocks if b.__class__.__name__ == "Table"]
+    assert len(tables) == 2  # the header starts a table of its own
+    cells = [c.text for row in tables[1].rows for c in row]  # type: ignore[attr-defined]
+    assert cells[:2] == ["行政复议", "行政诉讼"]
+    assert cells[-15:] == "2 2 1 2 7 1 0 0 0 1 32 0 0 0 32".split()
+
+
+def test_blank_padded_lines_of_a_layout_stop_the_stream() -> None:
+    """Numbers wrapped under numbers, and a padded header over rows that print their labels,
+    are a positioned layout's lines (fixed width reads them), not a stream's."""
+    lines = [
+        "甲 1 2 3",
+        "乙 4 5 6",
+        "        7     8",  # wrapped under the row above: columns matter
+        "信息内容    本年    上年",  # a header over rows with labels
+        "丙 1 1 2",
+        "丁 3 3 6",
+    ]
+    assert claims(scan(lines)) == [Claim.MEMBER, Claim.MEMBER, Claim.STOP, Claim.STOP, Claim.MEMBER, Claim.MEMBER]
+    assert ValueStreamDialect().regions(scan(lines)) == []

@@ -11,6 +11,7 @@ label above it (a wrapped cell); any other label line is a cell of its own (head
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 import regex
 
@@ -26,22 +27,26 @@ ROW_LEVELS = frozenset({1, 2, 3})  # `三、`, `（二）`, `1.`: the markers of
 NARROW = 8  # a `三、` label this short wraps in a narrow column (a group label), not a heading
 VERTICAL = 2  # pieces this short, one under the other, are vertical text
 HEADER_CELLS = 4  # unmarked label cells before a row's numbers that make a table header
-_WIDE_GAP = tuple(a + b for a in BLANKS for b in BLANKS)
 _WIDE = regex.compile(f"[{BLANKS}]{{2}}")
 _NOT_ONE_WORD = (*BLANKS, "\t", "|", "｜")
+_EDGES = BLANKS + "\f\v\r"
 
 
 def split_line(line: str) -> tuple[list[str], list[str]] | None:
-    """(label cells, numbers) of one line, or None when the line is not of this shape (a wide
-    blank run: a positioned layout). Label cells split where a word starts with a marker
-    (`法提供 2.没有现成信息`: two cells printed side by side)."""
-    body = line.strip(BLANKS + "\f\v\r")
-    if not body or any(g in body for g in _WIDE_GAP) or "\t" in body or "|" in body:
+    """(label cells, numbers) of one line, or None when the line is not of this shape. Words
+    apart by single blanks are label cells, then numbers; label cells split where a word starts
+    with a marker (`法提供 2.没有现成信息`: two cells printed side by side). A line with a wide
+    blank run is a positioned layout's (None) unless it is all numbers -- a row of values,
+    whatever its gap widths (a dump that centres each cell) -- or all labels (a header row)."""
+    body = line.strip(_EDGES)
+    if not body or "\t" in body or "|" in body:
         return None
     words = body.split()
     k = len(words)
     while k > 0 and is_number(words[k - 1]):
         k -= 1
+    if 0 < k < len(words) and _WIDE.search(body) is not None:
+        return None  # labels and numbers apart by blank runs: fixed width reads their columns
     labels: list[str] = []
     for word in words[:k]:
         if labels and (match_marker(word) is None and k < len(words) or _bare_marker(labels[-1])):
@@ -58,34 +63,39 @@ def _bare_marker(word: str) -> bool:
 
 
 def _may_be_row(line: str) -> bool:
-    """A cheap necessary condition for a member line: words apart by single blanks, no TAB or
-    pipe (another dialect's line), no wide blank run (a positioned layout)."""
-    body = line.strip(BLANKS + "\f\v\r")
-    return (
-        (" " in body or "\u3000" in body or "\xa0" in body)
-        and _WIDE.search(body) is None
-        and "\t" not in body
-        and "|" not in body
-    )
+    """A cheap necessary condition for a line of several words of this shape: a blank inside,
+    no TAB or pipe (another dialect's line); a wide blank run only between numbers alone or
+    labels alone (`split_line`)."""
+    body = line.strip(_EDGES)
+    if not (" " in body or "\u3000" in body or "\xa0" in body) or "\t" in body or "|" in body:
+        return False
+    return _WIDE.search(body) is None or split_line(body) is not None
 
 
 def candidates(lines: Sequence[str]) -> list[bool]:
-    """Per line, whether it may be a member (`_may_be_row`); the shared line facts rule out
-    blank lines and other dialects' lines without looking at the text."""
+    """Per line, whether it may be a line of several words of this shape (`_may_be_row`); the
+    shared line facts rule out blank lines and other dialects' lines without looking at them."""
     if isinstance(lines, Lines):
         return [not f.blank and not f.foreign and _may_be_row(line) for line, f in zip(lines, lines.facts, strict=True)]
     return [_may_be_row(line) for line in lines]
 
 
+def _member(line: str, parsed: tuple[list[str], list[str]]) -> bool:
+    """Two numbers or more after a label of table length, and not a page mark."""
+    return len(parsed[1]) >= 2 and sum(map(len, parsed[0])) <= MAX_LABEL and not is_page_mark(line)
+
+
 def claims(lines: Sequence[str], may: Sequence[bool] | None = None) -> list[Claim]:
     """Lines with two numbers or more are members; short label lines and lines with one number
     (prose may end in one) join; blank lines and page marks may sit inside. Lines that cannot
-    be members (`may`) are told apart by their length alone."""
+    be members (`may`) are told apart by their length alone. Lines with a blank run are
+    settled by their neighbours (`_positioned`)."""
     out: list[Claim] = []
+    shapes: dict[int, tuple[list[str], list[str]]] = {}  # the lines with a blank run
     may = candidates(lines) if may is None else may
-    for line, maybe in zip(lines, may, strict=True):
+    for i, (line, maybe) in enumerate(zip(lines, may, strict=True)):
         if not maybe:  # blank, or one word, or not of this shape (`split_line` is None)
-            body = line.strip(BLANKS + "\f\v\r")
+            body = line.strip(_EDGES)
             if not body:
                 out.append(Claim.GAP)
             elif any(c in body for c in _NOT_ONE_WORD) or len(line.strip()) > MAX_LABEL:
@@ -95,15 +105,38 @@ def claims(lines: Sequence[str], may: Sequence[bool] | None = None) -> list[Clai
             continue
         parsed = split_line(line)
         if parsed is None:
-            out.append(Claim.GAP if not line.strip(BLANKS + "\f\v\r") else Claim.STOP)
+            out.append(Claim.GAP if not line.strip(_EDGES) else Claim.STOP)
         elif is_page_mark(line):
             out.append(Claim.GAP)
-        elif len(parsed[1]) >= 2 and sum(map(len, parsed[0])) <= MAX_LABEL:
+        elif _member(line, parsed):
             out.append(Claim.MEMBER)
-        elif len(line.strip()) <= MAX_LABEL:
+        elif sum(map(len, parsed[0])) + sum(map(len, parsed[1])) <= MAX_LABEL:
             out.append(Claim.JOIN)
         else:
             out.append(Claim.STOP)
+        if parsed is not None and out[-1] is not Claim.STOP and _WIDE.search(line.strip(_EDGES)) is not None:
+            shapes[i] = parsed
+    return _positioned(lines, out, shapes)
+
+
+def _positioned(lines: Sequence[str], out: list[Claim], shapes: dict[int, tuple[list[str], list[str]]]) -> list[Claim]:
+    """Lines with a blank run belong to a stream only as a positioned header over one positioned
+    row of values (a dump that centres each cell): numbers alone under label lines, labels alone
+    over such numbers. Elsewhere they are a layout's lines -- numbers wrapped under numbers,
+    headers over rows with labels -- and stop the run, which is fixed width's to read."""
+    for i in [i for i, (_, numbers) in shapes.items() if numbers]:
+        above = next((j for j in range(i - 1, -1, -1) if out[j] is not Claim.GAP), None)
+        if above is not None and _has_numbers(lines[above]):
+            out[i] = Claim.STOP
+    below: dict[int, int] = {}  # a label line -> the next line with numbers or a stop (each line read once)
+    for i in sorted((i for i, (_, numbers) in shapes.items() if not numbers), reverse=True):
+        j = i + 1
+        while j < len(lines) and j not in below and out[j] is not Claim.STOP and not _has_numbers(lines[j]):
+            j += 1
+        below[i] = below.get(j, j)
+        shape = shapes.get(below[i])
+        if below[i] >= len(lines) or out[below[i]] is Claim.STOP or shape is None or shape[0]:
+            out[i] = Claim.STOP
     return out
 
 
@@ -192,9 +225,13 @@ class ValueStreamDialect(RegionDialect):
         may = candidates(lines)
         if sum(may) < MIN_ROWS:
             return []  # most text that is not of this shape ends here, on the line facts
+        members = 0
+        for line in compress(lines, may):
+            parsed = split_line(line)
+            members += parsed is not None and _member(line, parsed)
+        if members < MIN_ROWS:
+            return []  # and most of the rest here, before any line that is not a candidate is read
         marks = claims(lines, may)
-        if marks.count(Claim.MEMBER) < MIN_ROWS:
-            return []
         out = []
         for start, end in runs(marks, MIN_ROWS):
             while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines[end - 1]):
