@@ -24,6 +24,7 @@ from gov_disclosure.readers.text.lines import BLANKS, Claim, Lines, is_number, r
 NAME = "value-stream"
 MIN_ROWS = 3  # lines with two numbers or more in a region (prose may end in one number)
 MAX_LABEL = 40  # longest line of label text in a region: longer is prose
+MAX_NUMBER = 24  # longest value cell (`27,225,290,916.00万元`): a longer word is text, not asked
 ROW_LEVELS = frozenset({1, 2, 3})  # `三、`, `（二）`, `1.`: the markers of row labels
 NARROW = 8  # a `三、` label this short wraps in a narrow column (a group label), not a heading
 VERTICAL = 2  # pieces this short, one under the other, are vertical text
@@ -51,7 +52,7 @@ def _words(line: str) -> tuple[list[str], int] | None:
         return None
     words = body.split()
     k = len(words)
-    while k > 0 and is_number(words[k - 1]):
+    while k > 0 and len(words[k - 1]) <= MAX_NUMBER and is_number(words[k - 1]):
         k -= 1
     if 0 < k < len(words) and _WIDE.search(body) is not None:
         return None
