@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gov_disclosure.blocks import Block, Document, Paragraph, Position
 from gov_disclosure.readers.text.dialects.base import Dialect
+from gov_disclosure.readers.text.dialects.box import BoxDialect
 from gov_disclosure.readers.text.dialects.fixed_width import FixedWidthDialect
 from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
 from gov_disclosure.readers.text.dialects.pipe import PipeDialect
@@ -17,7 +18,14 @@ from gov_disclosure.readers.text.settings import DEFAULTS, FixedWidthSettings, T
 
 __all__ = ["DIALECTS", "Dialect", "FixedWidthSettings", "TextSettings", "read_text", "register_dialect"]
 
-DIALECTS: list[Dialect] = [TikaCellsDialect(), TsvDialect(), PipeDialect(), MarkdownDialect(), FixedWidthDialect()]
+DIALECTS: list[Dialect] = [
+    BoxDialect(),
+    TikaCellsDialect(),
+    TsvDialect(),
+    PipeDialect(),
+    MarkdownDialect(),
+    FixedWidthDialect(),
+]
 
 
 def register_dialect(dialect: Dialect) -> None:
