@@ -92,3 +92,24 @@ def test_large_drawing_in_time() -> None:
     tables = [b for b in read_text("\n".join(lines)).blocks if isinstance(b, Table)]
     assert time.perf_counter() - start < 1.0
     assert len(tables) == 1 and len(tables[0].rows) == 2001
+
+
+def test_line_whose_writer_counted_a_quote_wide() -> None:
+    # `“` is of ambiguous width: one writer's line counts it two columns, the rest one. Each
+    # line is measured so that it ends at the table's right border.
+    lines = [
+        "┌───────┬──┐",
+        "│ “甲”│ 1│",
+        "├───────┼──┤",
+        "│ “丙”  │ 3│",
+        "├───────┼──┤",
+        "│ 乙    │ 2│",
+        "└───────┴──┘",
+    ]
+    assert texts(read_grid(lay_out(lines), 1)) == [["“甲”", "1"], ["“丙”", "3"], ["乙", "2"]]
+
+
+def test_double_stroke_is_one_boundary() -> None:
+    # `││`: an empty column drawn at the left edge; a label merged over it keeps its text.
+    lines = ["┌┬────┬──┐", "││ 甲 │ 1│", "│├────┼──┤", "││ 乙 │ 2│", "├┴────┼──┤", "│ 合计│ 3│", "└─────┴──┘"]
+    assert texts(read_grid(lay_out(lines), 1)) == [["甲", "1"], ["乙", "2"], ["合计", "3"]]

@@ -40,15 +40,21 @@ def is_box_line(line: str) -> bool:
     return bool(body) and body[0] in _BOX
 
 
-def _width(amb: int) -> Callable[[str], int]:
+def _width(box: int, other: int) -> Callable[[str], int]:
+    """Screen width of a character: wide and fullwidth 2; ambiguous ones (box characters, and
+    others such as `“`) `box` and `other` columns."""
+
     def width(c: str) -> int:
-        kind = unicodedata.east_asian_width(c) if ord(c) >= 0x1100 or c in _BOX else "N"
-        return 2 if kind in ("W", "F") or kind == "A" and amb == 2 else 1
+        kind = unicodedata.east_asian_width(c) if ord(c) >= 0x80 else "N"
+        if kind == "A":
+            return box if c in _BOX else other
+        return 2 if kind in ("W", "F") else 1
 
     return width
 
 
-_MEASURES = (_width(1), _width(2), lambda c: 1)  # screen (box narrow), screen (box wide), code points
+# screen measures (box characters narrow or wide, other ambiguous ones narrow or wide), code points
+_MEASURES = (_width(1, 1), _width(1, 2), _width(2, 1), _width(2, 2), lambda c: 1)
 
 
 def _lay_out(line: str, width: Callable[[str], int]) -> list[str]:
@@ -59,23 +65,27 @@ def _lay_out(line: str, width: Callable[[str], int]) -> list[str]:
     return out
 
 
-def _right_edges(grid: Grid) -> int:
-    """How many lines end with a stroke at the most common column."""
-    ends: Counter[int] = Counter()
-    for row in grid:
-        x = len(row) - 1
-        while x >= 0 and not row[x]:  # the tail of a wide character
-            x -= 1
-        if x >= 0 and row[x] in _VERTICAL:
-            ends[x] += 1
-    return max(ends.values(), default=0)
+def _edge(row: Sequence[str]) -> int | None:
+    """The column of a line's last character if it is a stroke (its right border)."""
+    x = len(row) - 1
+    while x >= 0 and not row[x]:  # the tail of a wide character
+        x -= 1
+    return x if x >= 0 and row[x] in _VERTICAL else None
 
 
 def lay_out(lines: Sequence[str]) -> Grid:
-    """The lines as screen grids, under the measure that lines up their right borders (ties: box
-    characters one column wide)."""
+    """The lines as screen grids. The measure is the one under which the most lines end at one
+    column (ties: the first of `_MEASURES`); a line that ends elsewhere under it (a writer that
+    counted its `“` two columns wide, say) is taken under the measure that ends it there."""
     grids = [[_lay_out(line, m) for line in lines] for m in _MEASURES]
-    return max(grids, key=_right_edges)  # max keeps the first of equals
+    edges = [Counter(e for e in map(_edge, g) if e is not None).most_common(1) for g in grids]
+    best = max(range(len(grids)), key=lambda k: edges[k][0][1] if edges[k] else 0)  # max keeps the first
+    if not edges[best]:
+        return grids[best]
+    edge = edges[best][0][0]
+    return [
+        next((g[i] for g in [grids[best], *grids] if _edge(g[i]) == edge), grids[best][i]) for i in range(len(lines))
+    ]
 
 
 def _is_rule(row: Sequence[str]) -> bool:
@@ -175,8 +185,11 @@ def read_grid(grid: Grid, first_line: int) -> list[tuple[Piece, ...]]:
             if slots[0] == (b, j):  # the top-left slot holds the text of the whole box
                 left, last = min(s[1] for s in slots), max(s[1] for s in slots)
                 lines = range(band[0], bands[slots[-1][0]][-1] + 1)
-                parts = ["".join(grid[i][bounds[left] + 1 : bounds[last + 1]]).strip() for i in lines]
-                text = _join([p for p in parts if p and not any(c in _BOX for c in p)])
+                parts = [
+                    "".join(c for c in grid[i][bounds[left] + 1 : bounds[last + 1]] if c not in _BOX).strip()
+                    for i in lines
+                ]
+                text = _join([p for p in parts if p])
                 line = next((i for i, p in zip(lines, parts, strict=True) if p), band[0])
                 row.append(Piece(text, first_line + line, j, right - j + 1))
                 j += 1
