@@ -109,7 +109,14 @@ def test_line_whose_writer_counted_a_quote_wide() -> None:
     assert texts(read_grid(lay_out(lines), 1)) == [["“甲”", "1"], ["“丙”", "3"], ["乙", "2"]]
 
 
-def test_double_stroke_is_one_boundary() -> None:
-    # `││`: an empty column drawn at the left edge; a label merged over it keeps its text.
+def test_slots_with_no_room_are_never_joined_downwards() -> None:
+    # `││` (an empty column drawn at the left edge) and a stroke that jogs one column between
+    # a header and the values: the narrow slot stays its own empty column, no cell is L-shaped.
     lines = ["┌┬────┬──┐", "││ 甲 │ 1│", "│├────┼──┤", "││ 乙 │ 2│", "├┴────┼──┤", "│ 合计│ 3│", "└─────┴──┘"]
-    assert texts(read_grid(lay_out(lines), 1)) == [["甲", "1"], ["乙", "2"], ["合计", "3"]]
+    rows = read_grid(lay_out(lines), 1)
+    assert texts(rows) == [["", "甲", "1"], ["", "乙", "2"], ["合计", "", "3"]]
+    assert rows[2][0].span == 2
+    jog = ["┌────┬───┐", "│ 甲 │ 乙│", "├────┴┬──┤", "│ 1   │ 2│", "└─────┴──┘"]
+    rows = read_grid(lay_out(jog), 1)
+    assert texts(rows) == [["甲", "乙", ""], ["1", "", "2"]]
+    assert [p.span for p in rows[0]] == [1, 2, 1] and [p.span for p in rows[1]] == [2, 1, 1]

@@ -144,7 +144,8 @@ def _bands(grid: Grid) -> tuple[list[list[int]], list[list[int]]]:
 def _merge(grid: Grid, bounds: Sequence[int], bands: Sequence[list[int]], rules: Sequence[list[int]]) -> _Cells:
     """Slots joined where the drawing has no stroke between them: no vertical stroke on a band's
     lines (a colspan), no horizontal stroke over a slot on the rules between two bands (a
-    rowspan; a rule line cut short is taken as drawn to the end)."""
+    rowspan; a rule line cut short is taken as drawn to the end). A slot with no room between its
+    strokes (`││`, a stroke that jogs one column) is never joined downwards: no L-shaped cells."""
     ncol = len(bounds) - 1
     cells = _Cells(len(bands) * ncol)
     for b, band in enumerate(bands):
@@ -152,6 +153,8 @@ def _merge(grid: Grid, bounds: Sequence[int], bands: Sequence[list[int]], rules:
             if not any(_at(grid[i], bounds[j + 1]) in _VERTICAL for i in band):
                 cells.union(b * ncol + j, b * ncol + j + 1)
         for j in range(ncol) if b else ():
+            if bounds[j + 1] == bounds[j] + 1:  # no room for text between two strokes (`││`, a jog)
+                continue
             inside = range(bounds[j] + 1, bounds[j + 1])
             if not any(_at(grid[i], x) in _HORIZONTAL or x >= len(grid[i]) for i in rules[b] for x in inside):
                 cells.union((b - 1) * ncol + j, b * ncol + j)
@@ -161,8 +164,7 @@ def _merge(grid: Grid, bounds: Sequence[int], bands: Sequence[list[int]], rules:
 def read_grid(grid: Grid, first_line: int) -> list[tuple[Piece, ...]]:
     """The rows of one drawn table (`grid`: its lines laid out; `first_line`: 1-based line of
     the first): one per band of content lines between rules, one cell per slot."""
-    strokes = sorted({x for line in grid for x, c in enumerate(line) if c in _VERTICAL})
-    bounds = [x for k, x in enumerate(strokes) if k == 0 or x > strokes[k - 1] + 1]  # `││`: one stroke
+    bounds = sorted({x for line in grid for x, c in enumerate(line) if c in _VERTICAL})
     bands, rules = _bands(grid)
     ncol = len(bounds) - 1
     if ncol < 1 or len(bands) < 2:
