@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gov_disclosure.blocks import Block, Document, Paragraph, Position
 from gov_disclosure.readers.text.dialects.base import Dialect
+from gov_disclosure.readers.text.dialects.box import BoxDialect
 from gov_disclosure.readers.text.dialects.cell_lines import CellLinesDialect
 from gov_disclosure.readers.text.dialects.dashed import DashedDialect
 from gov_disclosure.readers.text.dialects.fixed_width import FixedWidthDialect
@@ -26,6 +27,7 @@ DIALECTS: list[Dialect] = [
     HtmlMarkupDialect(),
     DashedDialect(),
     GridTableDialect(),
+    BoxDialect(),
     TikaCellsDialect(),
     TsvDialect(),
     PipeDialect(),
