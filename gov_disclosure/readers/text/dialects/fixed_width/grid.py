@@ -94,25 +94,22 @@ def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
     return [Token(s.text, s.start, s.end, index, is_number(s.text)) for s in spans]
 
 
+def width(text: str, *, wide: bool) -> int:
+    """Columns `text` takes under the measure: code points, or display columns (CJK = 2)."""
+    if not wide or text.isascii():
+        return len(text)
+    return 2 * len(text) - len(text.translate(wide_chars(text)))
+
+
 def pieces(t: Token, *, wide: bool) -> list[Token]:
-    """The blank-separated words of a token, each with its own columns under the measure."""
-    found = [m.span() for m in _WORD.finditer(t.text)]
-    if len(found) < 2:
+    """The blank-separated words of a token (header words), each with its own columns under
+    the measure."""
+    if len(t.text.split(maxsplit=1)) < 2:
         return [t]
-    table = wide_chars(t.text) if wide else {}
-
-    def width(text: str) -> int:
-        return (
-            len(text) + (text.count("\u3000") if wide else 0)
-            if not table
-            else 2 * len(text) - len(text.translate(table))
-        )
-
     out = []
-    for s, e in found:
-        start = t.start + width(t.text[:s])
-        word = t.text[s:e]
-        out.append(Token(word, start, start + width(word), t.line, is_number(word)))
+    for m in _WORD.finditer(t.text):
+        start = t.start + width(t.text[: m.start()], wide=wide)
+        out.append(Token(m.group(), start, start + width(m.group(), wide=wide), t.line))
     return out
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gov_disclosure.readers.text.dialects.fixed_width.grid import Token, ValueColumn, pieces
+from gov_disclosure.readers.text.dialects.fixed_width.grid import Token, ValueColumn, pieces, width
+from gov_disclosure.readers.text.lines import is_number
 
 
 def _overlaps(t: Token, c: ValueColumn) -> bool:
@@ -27,31 +28,38 @@ def split_values(
     for ts, cols in zip(toks, columns, strict=True):
         line: list[Token] = []
         for t in ts:
-            words = pieces(t, wide=wide) if not t.number and cols else [t]
-            last = words[-1]
-            if len(words) > 1 and last.number and any(_overlaps(last, c) for c in cols):
-                head = words[-2]
-                line.append(Token(t.text[: t.text.rindex(last.text)].rstrip(), t.start, head.end, t.line))
-                line.append(last)
-            else:
-                line.append(t)
+            words = t.text.rsplit(maxsplit=1) if cols and not t.number else []
+            if len(words) == 2 and is_number(words[1]):
+                value = Token(words[1], t.end - width(words[1], wide=wide), t.end, t.line, True)
+                if any(_overlaps(value, c) for c in cols):
+                    line.append(Token(words[0], t.start, t.start + width(words[0], wide=wide), t.line))
+                    line.append(value)
+                    continue
+            line.append(t)
         out.append(line)
     return out
 
 
-def leaf_columns(lines: Sequence[Sequence[Token]]) -> list[tuple[int, int, int]]:
-    """The header's own columns: `[lo, hi)` and how many words stack in each. Its words are
-    read bottom-up, a word joining the one column it overlaps or opening a new one; a word
-    over two columns is a merged header and adds nothing."""
+MAX_LEAVES = 64
+"""Header columns past which a header is no table's (a table has a few dozen at most): the
+words are not read further, which keeps a page of single-spaced text linear."""
+
+
+def leaf_columns(lines: Sequence[Sequence[Token]], lo: int, *, wide: bool) -> list[tuple[int, int, int]]:
+    """The header's own columns right of `lo`: `[lo, hi)` and how many words stack in each.
+    Its words are read bottom-up, a word joining the one column it overlaps or opening a new
+    one; a word over two columns is a merged header and adds nothing. None past `MAX_LEAVES`."""
     cols: list[list[int]] = []  # lo, hi, lines
     for ts in reversed(lines):
-        for w in ts:
+        for w in (w for t in ts if t.end > lo for w in pieces(t, wide=wide) if w.end > lo):
             hit = [c for c in cols if w.start < c[1] and w.end > c[0]]
             if not hit:
                 cols.append([w.start, w.end, 1])
             elif len(hit) == 1:
                 hit[0][:] = min(hit[0][0], w.start), max(hit[0][1], w.end), hit[0][2] + 1
-    return sorted((lo, hi, n) for lo, hi, n in cols)
+        if len(cols) > MAX_LEAVES:
+            return []
+    return sorted((a, b, n) for a, b, n in cols)
 
 
 def header_columns(
@@ -66,9 +74,7 @@ def header_columns(
     be half of a cell's text split by a single blank (`结 果`)."""
     if not values or not header:
         return list(values), True
-    lo = values[0].lo
-    words = [[w for t in ts for w in pieces(t, wide=wide) if w.end > lo] for ts in header]
-    leaves = leaf_columns(words)
+    leaves = leaf_columns(header, values[0].lo, wide=wide)
     extra = [ValueColumn(a, b, ()) for a, b, n in leaves if n >= 2 and not any(c.lo < b and c.hi > a for c in values)]
     if not extra or len(leaves) <= len(values):  # every header column may have its values
         return list(values), True
