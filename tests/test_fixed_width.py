@@ -19,6 +19,7 @@ from gov_disclosure.readers.text.dialects.fixed_width import (
     line_kinds,
     line_tokens,
 )
+from gov_disclosure.readers.text.lines import scan
 
 DATA = Path(__file__).parent / "data"
 DIALECT = FixedWidthDialect()
@@ -440,3 +441,66 @@ class TestRendered004:
         top = ["", "", "行政复议", "", "", "", "", "", "", "", "行政诉讼", "", "", "", ""]
         middle = ["", "", "", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", ""]
         assert grid(rendered004[2]) == [top, middle, leaves * 3, "6 2 1 0 9 1 0 3 2 6 1 0 1 0 2".split()]
+
+
+class TestHeaderColumns:
+    """Columns that only the header shows (a column blank on every row), numbers printed one
+    blank after their label, and headers that cannot place the values. Every grid was read by
+    hand from the fixture above it (display columns: a CJK character is two wide)."""
+
+    BLANK_COLUMNS = "\n".join(
+        [
+            "            申请人情况",
+            "说明        自然 商 科    总",
+            "            人   业 研    计",
+            "                 企 机",
+            "一、新收    23            23",
+            "二、结转    2             2",
+            "三、办结",
+            "   1.禁止公 0             0",
+        ]
+    )
+
+    def test_stacked_header_words_open_empty_columns(self) -> None:
+        rows = grid(read(self.BLANK_COLUMNS))
+        assert rows[1] == ["说明", "自然", "商", "科", "总"]  # the corner spans both label columns
+        assert rows[2] == ["", "", "人", "业", "研", "计"]  # one header word per column
+        assert rows[4] == ["一、新收", "", "23", "", "", "23"]  # 商 and 科 are blank, not 23
+        assert rows[5] == ["二、结转", "", "2", "", "", "2"]
+
+    def test_number_one_blank_after_its_label_is_parted(self) -> None:
+        rows = grid(read(self.BLANK_COLUMNS))
+        assert rows[-1] == ["三、办结", "1.禁止公", "0", "", "", "0"]
+
+    def test_a_lone_word_opens_no_column(self) -> None:
+        text = "\n".join(["        结 果    其他", "        维       结果", "一      3        4", "二      5        6"])
+        rows = grid(read(text))
+        assert rows[2:] == [["一", "3", "4"], ["二", "5", "6"]]  # `果` is half of `结 果`, not a column
+
+    def test_values_the_header_cannot_place_are_a_stream(self) -> None:
+        text = "\n".join(
+            [
+                "说明        自然 商 科    总",
+                "            业 研 其 计",
+                "            人 企 机 他",
+                "一、新收       23             23",
+                "二、结转       2              2",
+            ]
+        )
+        lines = lines_of(text)
+        regions = DIALECT.regions(lines)
+        assert regions == [(0, 5)]
+        (reading,) = DIALECT.readings(scan(lines), regions)
+        assert reading is not None and reading.dropped_empty  # the second 23 stands under no header column
+        assert [[p.text for p in row] for row in reading.rows][3:] == [["一、新收", "23", "23"], ["二、结转", "2", "2"]]
+
+    def test_an_unplaceable_block_is_a_region_of_its_own(self) -> None:
+        table2 = ["信息内容    本年新增    总数", "规章        1           5", "规范性文件  2           7"]
+        table3 = ["说明        自然 商 科    总", "            业 研 其 计", "            人 企 机 他"]
+        table3 += ["一、新收       23             23", "二、结转       2              2"]
+        lines = table2 + table3
+        assert DIALECT.regions(lines) == [(0, 3), (3, 8)]
+        first, second = DIALECT.readings(scan(lines), DIALECT.regions(lines))
+        assert first is not None and not first.dropped_empty
+        assert [[p.text for p in row] for row in first.rows][1:] == [["规章", "1", "5"], ["规范性文件", "2", "7"]]
+        assert second is not None and second.dropped_empty

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 from gov_disclosure.blocks import Table
 from gov_disclosure.readers.text.dialects.base import Reading
+from gov_disclosure.readers.text.dialects.fixed_width.finder import FixedWidthFinder
 from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     NAME,
-    FixedWidthFinder,
     RowAssembler,
     Token,
     ValueColumn,
@@ -58,12 +58,19 @@ class FixedWidthDialect:
         return self.settings or lines.settings.fixed_width
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
-        """Half-open line ranges that look like blank-padded tables (two gapped lines at least)."""
+        """Half-open line ranges that look like blank-padded tables (two gapped lines at least);
+        a block whose values cannot be placed by position is a region of its own."""
         view = scan(lines)
         if view.layout is None or sum(f.gapped for f in view.facts) < 2:
             return []
         settings = self._settings(view)
-        return find_regions(line_kinds(view, settings), settings)
+        found = find_regions(line_kinds(view, settings), settings)
+        if not found:
+            return []
+        layout = scan(lines, layout=True).layout
+        assert layout is not None
+        finders = self.measured([layout[s:e] for s, e in found], settings)
+        return [(s + a, s + b) for f, (s, _) in zip(finders, found, strict=True) for a, b in f.parts()]
 
     def finders(self, lines: Sequence[str]) -> list[FixedWidthFinder]:
         """Both readings of one region: display columns first, then code points."""

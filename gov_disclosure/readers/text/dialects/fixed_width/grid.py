@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from functools import cached_property
 from itertools import accumulate
 from typing import NamedTuple
 
 import attrs
+import regex
 
 from gov_disclosure.numbering import OUTLINE_NUMERALS, match_marker
-from gov_disclosure.readers.text.dialects.base import Piece, Reading
-from gov_disclosure.readers.text.lines import Layout, blank_runs, is_number
-from gov_disclosure.readers.text.settings import FixedWidthSettings
+from gov_disclosure.readers.text.lines import Layout, blank_runs, is_number, wide_chars
 
 NAME = "fixed-width"
+_WORD = regex.compile(r"[^\s\u3000\xa0]+")
 
 
 class Role(enum.Enum):
@@ -93,6 +92,25 @@ def line_tokens(line: str, index: int = 0, *, wide: bool = True) -> list[Token]:
     if wide:
         return [Token(s.text, s.wide_start, s.wide_end, index, is_number(s.text)) for s in spans]
     return [Token(s.text, s.start, s.end, index, is_number(s.text)) for s in spans]
+
+
+def width(text: str, *, wide: bool) -> int:
+    """Columns `text` takes under the measure: code points, or display columns (CJK = 2)."""
+    if not wide or text.isascii():
+        return len(text)
+    return 2 * len(text) - len(text.translate(wide_chars(text)))
+
+
+def pieces(t: Token, *, wide: bool) -> list[Token]:
+    """The blank-separated words of a token (header words), each with its own columns under
+    the measure."""
+    if len(t.text.split(maxsplit=1)) < 2:
+        return [t]
+    out = []
+    for m in _WORD.finditer(t.text):
+        start = t.start + width(t.text[: m.start()], wide=wide)
+        out.append(Token(m.group(), start, start + width(m.group(), wide=wide), t.line))
+    return out
 
 
 def is_enumerated(text: str) -> bool:
@@ -219,6 +237,10 @@ class Row:
     spans: dict[int, int] = attrs.Factory(dict)
     last: int = -1  # last region line that added text
 
+    def covers(self, col: int) -> bool:
+        """Whether a cell left of `col` spans over it."""
+        return any(c < col < c + s for c, s in self.spans.items())
+
     def add(self, col: int, line: int, text: str, *, before: bool = False) -> None:
         """Join `text` to the cell at `col` (below its text, or above it when `before`)."""
         if col in self.cells:
@@ -244,8 +266,10 @@ class RowAssembler:
         columns: dict[int, list[ValueColumn]],
         starts: Sequence[int],
         tol: int = 2,
+        *,
+        wide: bool = True,
     ) -> None:
-        self.toks, self.roles, self.blocks, self.columns = toks, roles, blocks, columns
+        self.toks, self.roles, self.blocks, self.columns, self.wide = toks, roles, blocks, columns, wide
         self.starts, self.tol, self.nlab = starts, tol, len(starts)
         self.value_col = {t: self.nlab + k for cols in columns.values() for k, c in enumerate(cols) for t in c.tokens}
         self.rows: list[Row] = []
@@ -326,90 +350,19 @@ class RowAssembler:
                 span = max(1, sum(1 for s in self.starts[col:] if s < t.end))
             else:
                 first, span = header_cols(t, cols)
+                words = pieces(t, wide=self.wide) if span > 1 else []
+                at = [header_cols(w, cols) for w in words]
+                free = all(self.nlab + k not in row.cells and not row.covers(self.nlab + k) for k, _ in at)
+                if words and free and all(n == 1 for _, n in at) and len({k for k, _ in at}) == len(words):
+                    for w, (k, _) in zip(words, at, strict=True):  # words of narrow columns, one each
+                        row.add(self.nlab + k, i, w.text)
+                        row.spans[self.nlab + k] = 1
+                    continue
                 col = self.nlab + first
-            while col in row.cells or any(c < col < c + s for c, s in row.spans.items()):
+            while col in row.cells or row.covers(col):
                 col += 1
             row.add(col, i, t.text)
             row.spans[col] = span
         if row.cells:
             self.rows.append(row)
             self.last = row
-
-
-def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[Token]], penalty: int = 3) -> float:
-    """Irregularity of a reading (lower is better): how far value cells stray from their
-    column's alignment, how far header cells over the values sit from any column, and the
-    column count."""
-    score = 0.0
-    for b, cols in columns.items():
-        score += sum(c.spread() for c in cols) + penalty * len(cols)
-        for t in headers.get(b, []):
-            if cols and t.centre2 >= 2 * cols[0].lo:
-                x = t.centre2 / 2
-                score += min(c.lo - x if c.lo > x else x - c.hi if x > c.hi else 0 for c in cols)
-    return score
-
-
-class FixedWidthFinder:
-    """One reading of a region under one column measure, keeping every stage's result
-    (`tokens`, `roles`, `blocks`, `columns`, `label_starts`, `score`, and `rows` once asked)
-    for debugging. The score is known before any row is assembled, so the measure can be
-    chosen first and rows assembled under the chosen one only. `toks`: the region's tokens
-    under this measure, when already measured (`both_measures`)."""
-
-    def __init__(
-        self,
-        layout: Sequence[Layout],
-        *,
-        wide: bool,
-        settings: FixedWidthSettings,
-        toks: list[list[Token]] | None = None,
-    ) -> None:
-        self.wide = wide
-        self.settings = settings
-        self.furniture = [lay.page_mark for lay in layout]
-        self.tokens = tokens(layout, wide=wide) if toks is None else toks
-        self.roles = line_roles(self.tokens, self.furniture)
-        self.blocks = block_ids(self.roles)
-        values: dict[int, list[Token]] = {b: [] for b in self.blocks}
-        headers: dict[int, list[Token]] = {b: [] for b in self.blocks}
-        labels: list[int] = []
-        for ts, role, b in zip(self.tokens, self.roles, self.blocks, strict=True):
-            lab, val = split_anchor(ts) if role is Role.ANCHOR else (ts if role is Role.LABEL else [], [])
-            values[b] += val
-            headers[b] += ts if role is Role.HEADER else []
-            labels += [t.start for t in lab]
-        self.columns = {b: cluster_columns(v, settings.join_tolerance) for b, v in values.items()}
-        self.filled = [b for b in sorted(self.columns) if self.columns[b]]
-        for b in self.columns:  # a block of headers only borrows the next (else last) block's columns
-            if not self.columns[b] and self.filled:
-                self.columns[b] = self.columns[next((c for c in self.filled if c > b), self.filled[-1])]
-        self.label_starts = label_columns(labels, settings.label_tolerance)
-        self.score = regularity(self.columns, headers, settings.column_penalty) if self.filled else float("inf")
-
-    @cached_property
-    def rows(self) -> list[Row]:
-        if not self.filled:
-            return []
-        assembler = RowAssembler(
-            self.tokens, self.roles, self.blocks, self.columns, self.label_starts, self.settings.label_tolerance
-        )
-        return assembler.assemble()
-
-    def reading(self, first_line: int) -> Reading | None:
-        """The grid: every row as wide as its block, blanks as empty cells at their column."""
-        if len(self.rows) < 2:
-            return None
-        nlab = len(self.label_starts)
-        out: list[tuple[Piece, ...]] = []
-        for row in self.rows:
-            width = max(nlab + len(self.columns[row.block]), max(row.cells, default=0) + 1)
-            cells: list[Piece] = []
-            c = 0
-            while c < width:
-                line, text = row.cells.get(c, (row.line, ""))
-                span = row.spans.get(c, 1)
-                cells.append(Piece(text, first_line + line, c, span))
-                c += span
-            out.append(tuple(cells))
-        return Reading(NAME, first_line, tuple(out))

@@ -1,0 +1,142 @@
+"""One region read under one column measure: the stages of `grid` and `headers` in order,
+every intermediate kept (`FixedWidthFinder`), and the score that chooses the measure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+
+from gov_disclosure.readers.text.dialects.base import Piece, Reading
+from gov_disclosure.readers.text.dialects.fixed_width.grid import (
+    NAME,
+    Role,
+    Row,
+    RowAssembler,
+    Token,
+    ValueColumn,
+    block_ids,
+    cluster_columns,
+    label_columns,
+    line_roles,
+    split_anchor,
+    tokens,
+)
+from gov_disclosure.readers.text.dialects.fixed_width.headers import header_columns, split_values
+from gov_disclosure.readers.text.lines import Layout
+from gov_disclosure.readers.text.settings import FixedWidthSettings
+
+
+def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[Token]], penalty: int = 3) -> float:
+    """Irregularity of a reading (lower is better): how far value cells stray from their
+    column's alignment, how far header cells over the values sit from any column, and the
+    column count."""
+    score = 0.0
+    for b, cols in columns.items():
+        score += sum(c.spread() for c in cols) + penalty * len(cols)
+        for t in headers.get(b, []):
+            if cols and t.centre2 >= 2 * cols[0].lo:
+                x = t.centre2 / 2
+                score += min(c.lo - x if c.lo > x else x - c.hi if x > c.hi else 0 for c in cols)
+    return score
+
+
+class FixedWidthFinder:
+    """One reading of a region under one column measure, keeping every stage's result
+    (`tokens`, `roles`, `blocks`, `columns`, `label_starts`, `score`, and `rows` once asked)
+    for debugging. The score is known before any row is assembled, so the measure can be
+    chosen first and rows assembled under the chosen one only. `toks`: the region's tokens
+    under this measure, when already measured (`both_measures`)."""
+
+    def __init__(
+        self,
+        layout: Sequence[Layout],
+        *,
+        wide: bool,
+        settings: FixedWidthSettings,
+        toks: list[list[Token]] | None = None,
+    ) -> None:
+        self.wide = wide
+        self.settings = settings
+        self.furniture = [lay.page_mark for lay in layout]
+        self.tokens = tokens(layout, wide=wide) if toks is None else toks
+        self.stage()
+        split = split_values(self.tokens, [self.columns[b] for b in self.blocks], wide=wide)
+        if split != self.tokens:  # a number parted from its label: the lines' roles change
+            self.tokens = split
+            self.stage()
+        self.score = regularity(self.columns, self.headers, settings.column_penalty) if self.filled else float("inf")
+        self.unplaceable: set[int] = set()  # blocks whose header shows columns the values do not fit
+        for b in self.filled:
+            roles = zip(self.tokens, self.roles, self.blocks, strict=True)
+            lines = [ts for ts, r, k in roles if k == b and r is Role.HEADER]
+            self.columns[b], placeable = header_columns(self.columns[b], lines, wide=wide)
+            if not placeable:
+                self.unplaceable.add(b)
+        for b in self.columns:  # a block of headers only borrows the next (else last) block's columns
+            if not self.columns[b] and self.filled:
+                self.columns[b] = self.columns[next((c for c in self.filled if c > b), self.filled[-1])]
+
+    def stage(self) -> None:
+        """Roles, blocks, value columns, header cells and label columns of the tokens."""
+        self.roles = line_roles(self.tokens, self.furniture)
+        self.blocks = block_ids(self.roles)
+        values: dict[int, list[Token]] = {b: [] for b in self.blocks}
+        self.headers: dict[int, list[Token]] = {b: [] for b in self.blocks}
+        labels: list[int] = []
+        for ts, role, b in zip(self.tokens, self.roles, self.blocks, strict=True):
+            lab, val = split_anchor(ts) if role is Role.ANCHOR else (ts if role is Role.LABEL else [], [])
+            values[b] += val
+            self.headers[b] += ts if role is Role.HEADER else []
+            labels += [t.start for t in lab]
+        self.columns = {b: cluster_columns(v, self.settings.join_tolerance) for b, v in values.items()}
+        self.filled = [b for b in sorted(self.columns) if self.columns[b]]
+        self.label_starts = label_columns(labels, self.settings.label_tolerance)
+
+    @cached_property
+    def rows(self) -> list[Row]:
+        if not self.filled:
+            return []
+        assembler = RowAssembler(
+            self.tokens,
+            self.roles,
+            self.blocks,
+            self.columns,
+            self.label_starts,
+            self.settings.label_tolerance,
+            wide=self.wide,
+        )
+        return assembler.assemble()
+
+    def parts(self) -> list[tuple[int, int]]:
+        """The region's line ranges, `[start, end)`, each unplaceable block one of its own
+        (read as a stream), the lines around it the others."""
+        cuts = {0, len(self.blocks)}
+        for b in self.unplaceable:
+            lines = [i for i, k in enumerate(self.blocks) if k == b]
+            cuts |= {lines[0], lines[-1] + 1}
+        edges = sorted(cuts)
+        return list(zip(edges, edges[1:], strict=False))
+
+    def reading(self, first_line: int) -> Reading | None:
+        """The grid: every row as wide as its block, blanks as empty cells at their column; a
+        region of unplaceable blocks only is a stream of its printed cells (`dropped_empty`)."""
+        if len(self.rows) < 2:
+            return None
+        if all(b in self.unplaceable for b in self.filled):
+            stream = [
+                tuple(Piece(t, first_line + ln, c, 1) for c, (ln, t) in sorted(r.cells.items())) for r in self.rows
+            ]
+            return Reading(NAME, first_line, tuple(stream), dropped_empty=True)
+        nlab = len(self.label_starts)
+        out: list[tuple[Piece, ...]] = []
+        for row in self.rows:
+            width = max(nlab + len(self.columns[row.block]), max(row.cells, default=0) + 1)
+            cells: list[Piece] = []
+            c = 0
+            while c < width:
+                line, text = row.cells.get(c, (row.line, ""))
+                span = row.spans.get(c, 1)
+                cells.append(Piece(text, first_line + line, c, span))
+                c += span
+            out.append(tuple(cells))
+        return Reading(NAME, first_line, tuple(out))
