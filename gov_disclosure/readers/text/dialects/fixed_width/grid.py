@@ -193,16 +193,17 @@ def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[ValueColumn]:
             groups[best][1].add(t.line)
             if t.end > his[best]:
                 his[best] = t.end
-    hulls = (ValueColumn(g[0].start, hi, tuple(g)) for (g, _), hi in zip(groups, his, strict=True))
-    cols = sorted(hulls, key=lambda c: (c.lo, c.hi))
-    merged: list[ValueColumn] = []
-    for col in cols:
-        prev = merged[-1] if merged else None
-        if prev and col.lo - prev.hi <= tol and not {t.line for t in prev.tokens} & {t.line for t in col.tokens}:
-            merged[-1] = ValueColumn(prev.lo, max(prev.hi, col.hi), prev.tokens + col.tokens)
+    order = sorted(range(len(groups)), key=lambda g: (groups[g][0][0].start, his[g]))
+    merged: list[tuple[int, int, list[Token], set[int]]] = []  # lo, hi, tokens, their lines
+    for g in order:
+        toks, lines = groups[g]
+        lo, hi = toks[0].start, his[g]
+        if merged and lo - merged[-1][1] <= tol and merged[-1][3].isdisjoint(lines):
+            plo, phi, ptoks, plines = merged[-1]
+            merged[-1] = (plo, max(phi, hi), ptoks + toks, plines | lines)
         else:
-            merged.append(col)
-    return merged
+            merged.append((lo, hi, toks, lines))
+    return [ValueColumn(lo, hi, tuple(toks)) for lo, hi, toks, _ in merged]
 
 
 def label_columns(starts: Sequence[int], tol: int = 2) -> list[int]:
