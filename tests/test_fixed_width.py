@@ -535,3 +535,26 @@ def test_indented_header_line_is_no_prose() -> None:
     ]
     assert line_kinds(lines)[2] is Kind.TEXT
     assert DIALECT.regions(lines) == [(2, 5)]
+
+
+def test_item_number_after_a_single_blank_starts_a_row() -> None:
+    """A parent label wrapping beside its children (`不予处 3.…`, `理  4.…`, w3m's CSS tables):
+    each line with an item number is a row of its own, blank, and does not join the row above."""
+    text = "\n".join(
+        [
+            "                           自然人  总计",
+            "一、本年新收                  5      5",
+            "    （五） 2.重复申请         2      2",
+            "    不予处 3.要求提供出版物",
+            "    理     4.大量反复申请",
+            "           1.逾期不补正       1      1",
+        ]
+    )
+    assert grid(read(text)) == [
+        ["", "", "", "自然人", "总计"],
+        ["一、本年新收", "", "", "5", "5"],
+        ["", "（五） 2.重复申请", "", "2", "2"],
+        ["", "不予处 3.要求提供出版物", "", "", ""],
+        ["", "理", "4.大量反复申请", "", ""],
+        ["", "", "1.逾期不补正", "1", "1"],
+    ]

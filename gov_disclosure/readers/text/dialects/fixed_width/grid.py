@@ -129,6 +129,12 @@ def is_enumerated(text: str) -> bool:
     return False
 
 
+def has_item(ts: Sequence[Token]) -> bool:
+    """Whether a line has a label led by an item number, also after a single blank
+    (`不予处 3.要求提供公开出版物`: a parent label's wrap, then the next row's own)."""
+    return any(is_enumerated(w) for t in ts if not t.number for w in t.text.split())
+
+
 def _latest(a: int | None, b: int | None) -> int | None:
     return a if b is None else b
 
@@ -294,14 +300,16 @@ class RowAssembler:
         return label_col(start, self.starts, self.tol)
 
     def flush(self, block: int) -> None:
-        """The waiting label lines as a row of their own."""
-        if self.pending:
-            row = Row(block, self.pending[0])
-            for p in self.pending:
-                for t in self.toks[p]:
-                    row.add(self.label_col(t.start), p, t.text)
-            self.rows.append(row)
-            self.pending.clear()
+        """The waiting label lines as rows of their own: a line with an item number starts
+        the next one (`3.…`, `4.…`, `5.…` with no values are three blank rows, not one)."""
+        row: Row | None = None
+        for p in self.pending:
+            if row is None or has_item(self.toks[p]):
+                row = Row(block, p)
+                self.rows.append(row)
+            for t in self.toks[p]:
+                row.add(self.label_col(t.start), p, t.text)
+        self.pending.clear()
 
     def furniture(self, i: int) -> None:
         self.flush(self.blocks[i])
@@ -311,7 +319,7 @@ class RowAssembler:
         roles, toks = self.roles, self.toks
         blank_above = i == 0 or roles[i - 1] is Role.BLANK
         bare_below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR and toks[i + 1][0].number
-        if self.pending or self.last is None or blank_above or bare_below or is_enumerated(toks[i][0].text):
+        if self.pending or self.last is None or blank_above or bare_below or has_item(toks[i]):
             self.pending.append(i)
         else:
             for t in toks[i]:
