@@ -504,3 +504,57 @@ class TestHeaderColumns:
         assert first is not None and not first.dropped_empty
         assert [[p.text for p in row] for row in first.rows][1:] == [["规章", "1", "5"], ["规范性文件", "2", "7"]]
         assert second is not None and second.dropped_empty
+
+
+def test_single_spaced_header_words_open_empty_columns() -> None:
+    """Header words one blank apart (a browser PDF's compressed header), values under three of
+    five: the two bare words are columns of their own, blank on every row (hand-aligned)."""
+    text = "\n".join(
+        [
+            "                    甲方 乙方 丙方 丁方 总计",
+            "一、新收申请          5    3              8",
+            "二、上年结转          1    0              1",
+        ]
+    )
+    assert grid(read(text)) == [
+        ["", "甲方", "乙方", "丙方", "丁方", "总计"],
+        ["一、新收申请", "5", "3", "", "", "8"],
+        ["二、上年结转", "1", "0", "", "", "1"],
+    ]
+
+
+def test_indented_header_line_is_no_prose() -> None:
+    """A single-cell header standing far right ends past two prose widths, yet is narrower than
+    one: it is a table line and opens the region (prose is measured by its own width)."""
+    lines = [
+        "正文一段。",
+        "",
+        " " * 43 + "商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        "一、本年新收申请数量      821  35   2    1 859",
+        "二、上年结转申请数量       18             18",
+    ]
+    assert line_kinds(lines)[2] is Kind.TEXT
+    assert DIALECT.regions(lines) == [(2, 5)]
+
+
+def test_item_number_after_a_single_blank_starts_a_row() -> None:
+    """A parent label wrapping beside its children (`不予处 3.…`, `理  4.…`, w3m's CSS tables):
+    each line with an item number is a row of its own, blank, and does not join the row above."""
+    text = "\n".join(
+        [
+            "                           自然人  总计",
+            "一、本年新收                  5      5",
+            "    （五） 2.重复申请         2      2",
+            "    不予处 3.要求提供出版物",
+            "    理     4.大量反复申请",
+            "           1.逾期不补正       1      1",
+        ]
+    )
+    assert grid(read(text)) == [
+        ["", "", "", "自然人", "总计"],
+        ["一、本年新收", "", "", "5", "5"],
+        ["", "（五） 2.重复申请", "", "2", "2"],
+        ["", "不予处 3.要求提供出版物", "", "", ""],
+        ["", "理", "4.大量反复申请", "", ""],
+        ["", "", "1.逾期不补正", "1", "1"],
+    ]

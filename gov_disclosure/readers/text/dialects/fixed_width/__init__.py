@@ -76,7 +76,8 @@ class FixedWidthDialect:
         """Both readings of one region: display columns first, then code points."""
         view = scan(lines, layout=True)
         assert view.layout is not None
-        return [FixedWidthFinder(view.layout, wide=w, settings=self._settings(view)) for w in (True, False)]
+        settings = self._settings(view)
+        return [FixedWidthFinder(view.layout, wide=w, settings=settings).place() for w in (True, False)]
 
     def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
         """Every region read under the document's measure."""
@@ -95,12 +96,13 @@ class FixedWidthDialect:
             FixedWidthFinder(lay, wide=True, settings=settings, toks=b[0]) for lay, b in zip(layouts, both, strict=True)
         ]
         if all(d == p for b in both for d, p in zip(*b, strict=True)):
-            return display  # no wide character before a cell's end: the measures agree
+            return [f.place() for f in display]  # no wide character before a cell's end: the measures agree
         points = [
             FixedWidthFinder(lay, wide=False, settings=settings, toks=b[1])
             for lay, b in zip(layouts, both, strict=True)
         ]
-        return points if _irregularity(points) < _irregularity(display) else display
+        chosen = points if _irregularity(points) < _irregularity(display) else display
+        return [f.place() for f in chosen]
 
     def read(self, lines: Sequence[str], first_line: int) -> Table | None:
         """One region, under the more regular of its two measures (ties: display)."""

@@ -3,8 +3,11 @@ every intermediate kept (`FixedWidthFinder`), and the score that chooses the mea
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import accumulate
 
 from gov_disclosure.readers.text.dialects.base import Piece, Reading
 from gov_disclosure.readers.text.dialects.fixed_width.grid import (
@@ -33,10 +36,16 @@ def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[To
     score = 0.0
     for b, cols in columns.items():
         score += sum(c.spread() for c in cols) + penalty * len(cols)
+        if not cols:
+            continue
+        los = [c.lo for c in cols]  # sorted: the furthest reach of the columns left of x, the next one right
+        reach = list(accumulate((c.hi for c in cols), max))
         for t in headers.get(b, []):
-            if cols and t.centre2 >= 2 * cols[0].lo:
+            if t.centre2 >= 2 * los[0]:
                 x = t.centre2 / 2
-                score += min(c.lo - x if c.lo > x else x - c.hi if x > c.hi else 0 for c in cols)
+                k = bisect_right(los, x)
+                right = los[k] - x if k < len(los) else math.inf
+                score += min(max(0.0, x - reach[k - 1]), right)
     return score
 
 
@@ -66,15 +75,26 @@ class FixedWidthFinder:
             self.stage()
         self.score = regularity(self.columns, self.headers, settings.column_penalty) if self.filled else float("inf")
         self.unplaceable: set[int] = set()  # blocks whose header shows columns the values do not fit
+        self.placed = False
+
+    def place(self) -> FixedWidthFinder:
+        """The header's empty columns added and the unplaceable blocks found (once; only the
+        measure chosen needs it), then a block of headers only given its neighbour's columns."""
+        if self.placed:
+            return self
+        self.placed = True
+        header_lines: dict[int, list[list[Token]]] = {b: [] for b in self.filled}
+        for ts, r, k in zip(self.tokens, self.roles, self.blocks, strict=True):
+            if r is Role.HEADER and k in header_lines:
+                header_lines[k].append(ts)
         for b in self.filled:
-            roles = zip(self.tokens, self.roles, self.blocks, strict=True)
-            lines = [ts for ts, r, k in roles if k == b and r is Role.HEADER]
-            self.columns[b], placeable = header_columns(self.columns[b], lines, wide=wide)
+            self.columns[b], placeable = header_columns(self.columns[b], header_lines[b], wide=self.wide)
             if not placeable:
                 self.unplaceable.add(b)
         for b in self.columns:  # a block of headers only borrows the next (else last) block's columns
             if not self.columns[b] and self.filled:
                 self.columns[b] = self.columns[next((c for c in self.filled if c > b), self.filled[-1])]
+        return self
 
     def stage(self) -> None:
         """Roles, blocks, value columns, header cells and label columns of the tokens."""
@@ -94,6 +114,7 @@ class FixedWidthFinder:
 
     @cached_property
     def rows(self) -> list[Row]:
+        self.place()
         if not self.filled:
             return []
         assembler = RowAssembler(
@@ -110,6 +131,7 @@ class FixedWidthFinder:
     def parts(self) -> list[tuple[int, int]]:
         """The region's line ranges, `[start, end)`, each unplaceable block one of its own
         (read as a stream), the lines around it the others."""
+        self.place()
         cuts = {0, len(self.blocks)}
         for b in self.unplaceable:
             lines = [i for i, k in enumerate(self.blocks) if k == b]

@@ -129,6 +129,12 @@ def is_enumerated(text: str) -> bool:
     return False
 
 
+def has_item(ts: Sequence[Token]) -> bool:
+    """Whether a line has a label led by an item number, also after a single blank
+    (`不予处 3.要求提供公开出版物`: a parent label's wrap, then the next row's own)."""
+    return any(is_enumerated(w) for t in ts if not t.number for w in t.text.split())
+
+
 def _latest(a: int | None, b: int | None) -> int | None:
     return a if b is None else b
 
@@ -193,16 +199,17 @@ def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[ValueColumn]:
             groups[best][1].add(t.line)
             if t.end > his[best]:
                 his[best] = t.end
-    hulls = (ValueColumn(g[0].start, hi, tuple(g)) for (g, _), hi in zip(groups, his, strict=True))
-    cols = sorted(hulls, key=lambda c: (c.lo, c.hi))
-    merged: list[ValueColumn] = []
-    for col in cols:
-        prev = merged[-1] if merged else None
-        if prev and col.lo - prev.hi <= tol and not {t.line for t in prev.tokens} & {t.line for t in col.tokens}:
-            merged[-1] = ValueColumn(prev.lo, max(prev.hi, col.hi), prev.tokens + col.tokens)
+    order = sorted(range(len(groups)), key=lambda g: (groups[g][0][0].start, his[g]))
+    merged: list[tuple[int, int, list[Token], set[int]]] = []  # lo, hi, tokens, their lines
+    for g in order:
+        toks, lines = groups[g]
+        lo, hi = toks[0].start, his[g]
+        if merged and lo - merged[-1][1] <= tol and merged[-1][3].isdisjoint(lines):
+            plo, phi, ptoks, plines = merged[-1]
+            merged[-1] = (plo, max(phi, hi), ptoks + toks, plines | lines)
         else:
-            merged.append(col)
-    return merged
+            merged.append((lo, hi, toks, lines))
+    return [ValueColumn(lo, hi, tuple(toks)) for lo, hi, toks, _ in merged]
 
 
 def label_columns(starts: Sequence[int], tol: int = 2) -> list[int]:
@@ -293,14 +300,16 @@ class RowAssembler:
         return label_col(start, self.starts, self.tol)
 
     def flush(self, block: int) -> None:
-        """The waiting label lines as a row of their own."""
-        if self.pending:
-            row = Row(block, self.pending[0])
-            for p in self.pending:
-                for t in self.toks[p]:
-                    row.add(self.label_col(t.start), p, t.text)
-            self.rows.append(row)
-            self.pending.clear()
+        """The waiting label lines as rows of their own: a line with an item number starts
+        the next one (`3.…`, `4.…`, `5.…` with no values are three blank rows, not one)."""
+        row: Row | None = None
+        for p in self.pending:
+            if row is None or has_item(self.toks[p]):
+                row = Row(block, p)
+                self.rows.append(row)
+            for t in self.toks[p]:
+                row.add(self.label_col(t.start), p, t.text)
+        self.pending.clear()
 
     def furniture(self, i: int) -> None:
         self.flush(self.blocks[i])
@@ -310,7 +319,7 @@ class RowAssembler:
         roles, toks = self.roles, self.toks
         blank_above = i == 0 or roles[i - 1] is Role.BLANK
         bare_below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR and toks[i + 1][0].number
-        if self.pending or self.last is None or blank_above or bare_below or is_enumerated(toks[i][0].text):
+        if self.pending or self.last is None or blank_above or bare_below or has_item(toks[i]):
             self.pending.append(i)
         else:
             for t in toks[i]:

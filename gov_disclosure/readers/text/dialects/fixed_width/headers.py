@@ -46,17 +46,19 @@ words are not read further, which keeps a page of single-spaced text linear."""
 
 
 def leaf_columns(lines: Sequence[Sequence[Token]], lo: int, *, wide: bool) -> list[tuple[int, int, int]]:
-    """The header's own columns right of `lo`: `[lo, hi)` and how many words stack in each.
+    """The header's own columns right of `lo`: `[lo, hi)` and how many words stack in each
+    (a word of two characters or more counts twice: it is no half of a cell split by a blank).
     Its words are read bottom-up, a word joining the one column it overlaps or opening a new
     one; a word over two columns is a merged header and adds nothing. None past `MAX_LEAVES`."""
     cols: list[list[int]] = []  # lo, hi, lines
     for ts in reversed(lines):
         for w in (w for t in ts if t.end > lo for w in pieces(t, wide=wide) if w.end > lo):
             hit = [c for c in cols if w.start < c[1] and w.end > c[0]]
+            weight = 2 if len(w.text) >= 2 else 1
             if not hit:
-                cols.append([w.start, w.end, 1])
+                cols.append([w.start, w.end, weight])
             elif len(hit) == 1:
-                hit[0][:] = min(hit[0][0], w.start), max(hit[0][1], w.end), hit[0][2] + 1
+                hit[0][:] = min(hit[0][0], w.start), max(hit[0][1], w.end), hit[0][2] + weight
         if len(cols) > MAX_LEAVES:
             return []
     return sorted((a, b, n) for a, b, n in cols)

@@ -58,7 +58,7 @@ def line_kinds(lines: Sequence[str], settings: FixedWidthSettings | None = None)
             kinds.append(Kind.BLANK)
         elif len(ts) > 1:
             kinds.append(Kind.GAPPED)
-        elif ts[0][0].endswith(("。", "！", "？")) or ts[0][2] >= 2 * s.prose_width:
+        elif ts[0][0].endswith(("。", "！", "？")) or ts[0][2] - ts[0][1] >= 2 * s.prose_width:
             kinds.append(Kind.OTHER)
         elif wide[i] and (i > 0 and wide[i - 1] or i + 1 < len(toks) and wide[i + 1]):
             kinds.append(Kind.OTHER)
