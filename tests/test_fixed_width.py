@@ -558,3 +558,29 @@ def test_item_number_after_a_single_blank_starts_a_row() -> None:
         ["", "理", "4.大量反复申请", "", ""],
         ["", "", "1.逾期不补正", "1", "1"],
     ]
+
+
+def test_indented_wrapped_label_lines_are_no_prose() -> None:
+    """A long label wrapped inside its cell over two lines, each a single cell over a prose
+    width, indented under its column (a browser PDF's `（六）其他处理`): table lines, so the
+    region runs on to the rows below. A paragraph whose lines return to the margin stays prose."""
+    lines = [
+        "                                                  自然人      总计",
+        "      1.逾期不补正、行政机关不再处理                   1         1",
+        "      （六）其 2.逾期未按收费通知要求缴纳费用行政",
+        "      他处理 机关不再处理其政府信息公开申请及其",
+        "             3.其他",
+        "      （七）总计                                      42        42",
+        "四、结转下年度继续办理                                 2         2",
+        "",
+        "    本机关将进一步完善政府信息公开工作制度，加强",
+        "培训，提高工作人员的业务能力和服务群众的水平，",
+        "努力做好依申请公开工作。",
+    ]
+    kinds = line_kinds(lines)
+    assert [kinds[i] for i in (2, 3, 8, 9)] == [Kind.TEXT, Kind.TEXT, Kind.OTHER, Kind.OTHER]
+    assert DIALECT.regions(lines) == [(0, 7)]
+    assert grid(read("\n".join(lines[:7])))[-2:] == [
+        ["", "（七）总计", "", "42", "42"],
+        ["四、结转下年度继续办理", "", "", "2", "2"],
+    ]

@@ -42,14 +42,29 @@ def _cells(layout: Layout, foreign: bool, prose: int) -> list[tuple[str, int, in
     return [(s.text, s.wide_start, s.wide_end) for s in layout.cells()]
 
 
+_MARGIN_SLACK = 1
+"""Display columns a line may start right of the margin and still be at it (a stray blank)."""
+
+
+def _indent(line: str) -> int:
+    """Display width of a line's leading blanks (a form feed takes none)."""
+    lead = line[: len(line) - len(line.lstrip(BLANKS + "\f\v\r"))]
+    return sum(2 if c == "\u3000" else 0 if c in "\f\v\r" else 1 for c in lead)
+
+
 def line_kinds(lines: Sequence[str], settings: FixedWidthSettings | None = None) -> list[Kind]:
     """Kind of every line for region finding (display measure). Prose: a sentence end, a very
-    wide line, or a paragraph of wide single-cell lines (labels wrap narrower)."""
+    wide line, or a paragraph of wide single-cell lines (labels wrap narrower), one of them at
+    the text's left margin at least: a paragraph's lines return to it, while a long label
+    wrapped inside a table cell stays indented under its column."""
     view: Lines = scan(lines, layout=True)
     assert view.layout is not None
     s = settings or view.settings.fixed_width
     toks = [_cells(lay, f.foreign, s.prose_width) for f, lay in zip(view.facts, view.layout, strict=True)]
+    indent = [_indent(lay.line) for lay in view.layout]
+    margin = min((indent[i] for i, ts in enumerate(toks) if ts), default=0)
     wide = [len(ts) == 1 and ts[0][2] - ts[0][1] >= s.prose_width for ts in toks]
+    flush = [w and indent[i] <= margin + _MARGIN_SLACK for i, w in enumerate(wide)]
     kinds: list[Kind] = []
     for i, ts in enumerate(toks):
         if view.facts[i].foreign:
@@ -60,7 +75,7 @@ def line_kinds(lines: Sequence[str], settings: FixedWidthSettings | None = None)
             kinds.append(Kind.GAPPED)
         elif ts[0][0].endswith(("。", "！", "？")) or ts[0][2] - ts[0][1] >= 2 * s.prose_width:
             kinds.append(Kind.OTHER)
-        elif wide[i] and (i > 0 and wide[i - 1] or i + 1 < len(toks) and wide[i + 1]):
+        elif wide[i] and any(0 <= j < len(toks) and wide[j] and (flush[i] or flush[j]) for j in (i - 1, i + 1)):
             kinds.append(Kind.OTHER)
         else:
             kinds.append(Kind.HEADING if is_section_heading(ts[0][0]) else Kind.TEXT)
