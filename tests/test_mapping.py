@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
+from helpers import table
+
 from gov_disclosure import templates as T
-from gov_disclosure.blocks import Cell, Position, Table
+from gov_disclosure.blocks import Table
 from gov_disclosure.cells import read_grid
 from gov_disclosure.mapping import map_reviews, map_tables
 from gov_disclosure.rows import Rows, Sink, plan_rows
 from gov_disclosure.templates import TableKind
 
 SEVEN = ["1", "0", "0", "0", "0", "0", "1"]
-
-
-def table(rows: list[list[str]], *, dropped_empty: bool = False) -> Table:
-    return Table(
-        rows=tuple(
-            tuple(Cell(t, Position(line=r + 1, row=r, col=c)) for c, t in enumerate(row)) for r, row in enumerate(rows)
-        ),
-        dropped_empty=dropped_empty,
-    )
 
 
 def plan(t: Table) -> tuple[dict[str, list[str | None]], list[tuple[str, str | None]]]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from helpers import table
+
 from gov_disclosure import templates as T
-from gov_disclosure.blocks import Cell, Position, Table
+from gov_disclosure.blocks import Table
 from gov_disclosure.cells import read_grid
 from gov_disclosure.mapping import map_requests
 from gov_disclosure.repair import likeness
@@ -11,15 +13,6 @@ from gov_disclosure.rows import Rows, Sink, plan_rows, unsplit_identities
 from gov_disclosure.templates import TableKind
 
 ROW = ["2", "", "", "", "", "", "2"]
-
-
-def table(rows: list[list[str]], *, dropped_empty: bool = False) -> Table:
-    return Table(
-        rows=tuple(
-            tuple(Cell(t, Position(line=r + 1, row=r, col=c)) for c, t in enumerate(row)) for r, row in enumerate(rows)
-        ),
-        dropped_empty=dropped_empty,
-    )
 
 
 def plan(t: Table, template: str = "2019") -> tuple[dict[str, list[str | None]], list[tuple[str, str | None, str]]]:

@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+from gov_disclosure.blocks import Cell, Position, Table
+
+
+def table(rows: list[list[str]], *, dropped_empty: bool = False) -> Table:
+    """A grid of cells from rows of texts, each cell at its line, row and column."""
+    return Table(
+        rows=tuple(
+            tuple(Cell(t, Position(line=r + 1, row=r, col=c)) for c, t in enumerate(row)) for r, row in enumerate(rows)
+        ),
+        dropped_empty=dropped_empty,
+    )
+
 
 def tika(*rows: list[str]) -> str:
     """A cell-per-line table: each cell a TAB-led line, a blank line after each row."""
