@@ -23,6 +23,7 @@ NAME = "label-stack"
 MIN_NUMBERS = 2  # numbers a row needs: one label and one number is any short line of prose
 MIN_LABEL = 2  # shortest label: shorter is a piece of vertical or wrapped text
 MAX_LABEL = 40  # longest label line: longer is prose
+MAX_NUMBER = 24  # longest text that may be one number (`27,225,290,916.00万元`)
 _EDGES = BLANKS + "\f\v\r"
 _EMPTY = " \t\f\v\r"  # an empty line; a line of NBSP or U+3000 is a dump's printed empty cell
 
@@ -37,22 +38,30 @@ class Item(NamedTuple):
 
 def _item(line: str, f: LineFacts, at: int) -> Item | None:
     """The line as a label, a number, or a label and one number; None when it bounds a block."""
-    if f.blank or f.foreign or f.tabs or f.heading or is_page_mark(line):
+    if f.blank or f.gapped or f.foreign or f.tabs or f.heading:
         return None
     words = line.strip(_EDGES).split()
+    if not words or len(words) > 2 or is_page_mark(line):
+        return None
     if len(words) == 1:
         word = words[0]
         if is_number(word):
             return Item("", word, at)
         return Item(word, "", at) if len(word) <= MAX_LABEL else None
-    if len(words) == 2 and not f.gapped and is_number(words[1]) and not is_number(words[0]):
+    if is_number(words[1]) and not is_number(words[0]):
         return Item(words[0], words[1], at) if len(words[0]) <= MAX_LABEL else None
     return None
 
 
 def _numbers(lines: Sequence[str], facts: Sequence[LineFacts]) -> int:
-    """Lines that are one number and nothing else, counted on short lines only (the early exit)."""
-    return sum(1 for line, f in zip(lines, facts, strict=True) if f.short_text and is_number(line.strip(_EDGES)))
+    """Lines that are one number and nothing else (the early exit): asked only of short lines
+    without a blank inside, so that most lines cost a look at their facts and length."""
+    count = 0
+    for line, f in zip(lines, facts, strict=True):
+        if f.short_text and not f.gapped:
+            text = line.strip(_EDGES)
+            count += len(text) <= MAX_NUMBER and " " not in text and (text.isdigit() or is_number(text))
+    return count
 
 
 def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item | None]]:
