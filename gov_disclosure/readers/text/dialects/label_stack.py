@@ -1,0 +1,175 @@
+"""Stacked rows: a row's label on a line of its own, then its numbers one a line (the first may
+share the label's line), as `pdftotext` without `-layout` prints the small tables of a browser's
+PDF (`规章` / `0` / `0` / `0`, `其他对外管理服务事项 4` / `0` / `57`).
+
+A block is a run of label lines and one-number lines, bounded by lines with two numbers or
+more, header lines (several words, no number), headings and prose. The shape is read only where
+nothing is in doubt, else the block is refused: every label is one whole line of two characters
+or more (a wrapped or vertical label -- one-character pieces among the numbers -- is refused),
+no blank line lies inside a row, no number comes before the first label, and every label has
+the same count of numbers. Blank cells are not printed, so the reading is `dropped_empty`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from gov_disclosure.furniture import is_page_mark
+from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
+from gov_disclosure.readers.text.lines import BLANKS, LineFacts, Lines, is_number, scan
+
+NAME = "label-stack"
+MIN_NUMBERS = 2  # numbers a row needs: one label and one number is any short line of prose
+MIN_LABEL = 2  # shortest label: shorter is a piece of vertical or wrapped text
+MAX_LABEL = 40  # longest label line: longer is prose
+MAX_NUMBER = 24  # longest text that may be one number (`27,225,290,916.00万元`)
+_EDGES = BLANKS + "\f\v\r"
+_EMPTY = " \t\f\v\r"  # an empty line; a line of NBSP or U+3000 is a dump's printed empty cell
+
+
+class Item(NamedTuple):
+    """One line of a block: its label (or ""), its number (or ""), its 0-based line."""
+
+    label: str
+    number: str
+    at: int
+
+
+def _item(line: str, f: LineFacts, at: int) -> Item | None:
+    """The line as a label, a number, or a label and one number; None when it bounds a block."""
+    if f.blank or f.gapped or f.foreign or f.tabs or f.heading:
+        return None
+    words = line.strip(_EDGES).split()
+    if not words or len(words) > 2 or is_page_mark(line):
+        return None
+    if len(words) == 1:
+        word = words[0]
+        if is_number(word):
+            return Item("", word, at)
+        return Item(word, "", at) if len(word) <= MAX_LABEL else None
+    if is_number(words[1]) and not is_number(words[0]):
+        return Item(words[0], words[1], at) if len(words[0]) <= MAX_LABEL else None
+    return None
+
+
+def _numbers(lines: Sequence[str], facts: Sequence[LineFacts]) -> int:
+    """Lines that are one number and nothing else (the early exit): asked only of short lines
+    without a blank inside, so that most lines cost a look at their facts and length."""
+    count = 0
+    for line, f in zip(lines, facts, strict=True):
+        if f.short_text and not f.gapped:
+            text = line.strip(_EDGES)
+            count += len(text) <= MAX_NUMBER and " " not in text and (text.isdigit() or is_number(text))
+    return count
+
+
+def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item | None]]:
+    """Runs of items; one empty line inside a run is kept as None (it may only separate rows).
+    Two empty lines, or a line of blank characters, are a dump's empty cells: they end the run."""
+    out: list[list[Item | None]] = []
+    run: list[Item | None] = []
+    for i, (line, f) in enumerate(zip(lines, facts, strict=True)):
+        item = _item(line, f, i)
+        if item is not None:
+            run.append(item)
+        elif f.blank and run and not line.strip(_EMPTY) and (run[-1] is not None):
+            run.append(None)
+        elif run:
+            out.append(run)
+            run = []
+    if run:
+        out.append(run)
+    return out
+
+
+Row = tuple[Item, list[Item]]
+
+
+def rows_of(block: Sequence[Item | None]) -> list[Row] | None:
+    """The rows of one block (label item, number items), from the label before its first
+    number to its last number; None when any part of it is in doubt."""
+    numbered = [k for k, it in enumerate(block) if it is not None and it.number]
+    if not numbered:
+        return None
+    first, last = numbered[0], numbered[-1]
+    head = block[first]
+    start = first if head is not None and head.label else first - 1
+    before = block[:start]
+    if start < 0 or any(it is not None for it in before):
+        return None  # a number before any label, or labels above the first: a wrapped label
+    rows: list[Row] = []
+    after_blank = False
+    for item in block[start : last + 1]:
+        if item is None:
+            if rows and not rows[-1][1]:
+                return None  # a blank line between a label and its numbers
+            after_blank = True
+        elif item.label:
+            if rows and not rows[-1][1] or len(item.label) < MIN_LABEL:
+                return None  # two labels in a row (a wrapped label), or a piece of vertical text
+            rows.append((item, [item] if item.number else []))
+            after_blank = False
+        elif not rows or after_blank:
+            return None  # a number after a blank line: a row whose label is elsewhere
+        else:
+            rows[-1][1].append(item)
+    counts = {len(numbers) for _, numbers in rows}
+    if len(counts) != 1 or counts.pop() < MIN_NUMBERS:
+        return None
+    return rows
+
+
+def _empty_cell(lines: Sequence[str], facts: Sequence[LineFacts], index: int, step: int) -> bool:
+    """Line `index` is a printed empty cell: a line of blank characters, or an empty line next
+    to another blank line (in direction `step`). Out of the text is none."""
+    if not 0 <= index < len(lines) or not facts[index].blank:
+        return False
+    after = index + step
+    return bool(lines[index].strip(_EMPTY)) or 0 <= after < len(lines) and facts[after].blank
+
+
+def _bounded(lines: Sequence[str], facts: Sequence[LineFacts], first: int, last: int) -> bool:
+    """Lines `first`..`last` are a whole block: no printed empty cell next to either end (a dump
+    that prints them is read by cell lines), and above the first label lies the text's start,
+    an empty line or a header line -- never a heading or prose, whose wrapped tail it could be."""
+    if _empty_cell(lines, facts, first - 1, -1) or _empty_cell(lines, facts, last + 1, 1):
+        return False
+    if first == 0 or facts[first - 1].blank:
+        return True
+    above, f = lines[first - 1].strip(_EDGES), facts[first - 1]
+    return not f.heading and not f.foreign and not f.tabs and len(above) <= MAX_LABEL and len(above.split()) > 1
+
+
+class LabelStackDialect(RegionDialect):
+    name = NAME
+    prior = 0.957  # below cell lines, which also reads empty cells where a dump prints them
+
+    def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
+        facts = lines.facts if isinstance(lines, Lines) else scan(lines).facts
+        if _numbers(lines, facts) < MIN_NUMBERS:
+            return []
+        out = []
+        for block in _blocks(lines, facts):
+            rows = rows_of(block)
+            if rows is not None and _bounded(lines, facts, rows[0][0].at, rows[-1][1][-1].at):
+                out.append((rows[0][0].at, rows[-1][1][-1].at + 1))
+        return out
+
+    def reading(self, lines: Lines, first_line: int) -> Reading | None:
+        blocks = _blocks(lines, lines.facts)
+        if len(blocks) != 1 or (rows := rows_of(blocks[0])) is None:
+            return None
+        out = [
+            (
+                Piece(label.label, first_line + label.at, 0),
+                *(Piece(n.number, first_line + n.at, col) for col, n in enumerate(numbers, 1)),
+            )
+            for label, numbers in rows
+        ]
+        return reading_or_none(NAME, first_line, out, dropped_empty=True)
+
+
+def read_stack(lines: Sequence[str], first_line: int = 1) -> Reading | None:
+    """One region read as this dialect reads it (for tests and users' tools)."""
+    return LabelStackDialect().reading(scan(lines), first_line)

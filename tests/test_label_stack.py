@@ -1,0 +1,141 @@
+"""The label-stack dialect (a label line, then its numbers one a line): blocks read where nothing
+is in doubt, refused otherwise, and cheap on text of another shape. Every input is written here
+by hand in the shapes `pdftotext` without `-layout` prints (a browser's PDF: read; a word
+processor's PDF with one-character label pieces: refused)."""
+
+from __future__ import annotations
+
+from gov_disclosure.blocks import Table
+from gov_disclosure.readers.text import read_text
+from gov_disclosure.readers.text.dialects.label_stack import LabelStackDialect, read_stack
+from gov_disclosure.readers.text.lines import scan
+
+# A browser's PDF: a header line bounds the block; the first number may share the label's line;
+# one empty line between rows; a title for the next table after the last number.
+STACKED = [
+    "二、主动公开政府信息情况",
+    "本年制作数量 本年公开数量 对外公开总数量",
+    "规章",
+    "0",
+    "1",
+    "2",
+    "",
+    "规范性文件 4",
+    "5",
+    "12",
+    "第二十条第（五）项",
+    "信息内容",
+    "上一年项目数量 本年增/减 处理决定数量",
+    "行政许可",
+    "7",
+    "-1",
+    "6",
+    "行政事业性收费",
+    "3",
+    "0",
+    "9",
+]
+
+
+def _rows(lines: list[str]) -> list[list[str]]:
+    dialect = LabelStackDialect()
+    found = dialect.regions(scan(lines))
+    out: list[list[str]] = []
+    for start, end in found:
+        reading = read_stack(lines[start:end], start + 1)
+        assert reading is not None and reading.dropped_empty
+        out += [[p.text for p in row] for row in reading.rows]
+    return out
+
+
+def test_stacked_blocks_are_read() -> None:
+    lines = scan(STACKED)
+    assert LabelStackDialect().regions(lines) == [(2, 10), (13, 21)]
+    assert _rows(STACKED) == [
+        ["规章", "0", "1", "2"],
+        ["规范性文件", "4", "5", "12"],
+        ["行政许可", "7", "-1", "6"],
+        ["行政事业性收费", "3", "0", "9"],
+    ]
+
+
+def test_cells_keep_their_lines() -> None:
+    reading = read_stack(STACKED[2:10], 3)
+    assert reading is not None
+    assert [(p.text, p.line, p.col) for p in reading.rows[1]] == [
+        ("规范性文件", 8, 0),
+        ("4", 8, 1),
+        ("5", 9, 2),
+        ("12", 10, 3),
+    ]
+
+
+def test_read_text_takes_the_blocks() -> None:
+    tables = [b for b in read_text("\n".join(STACKED)).blocks if isinstance(b, Table)]
+    assert [(t.dialect, len(t.rows), t.dropped_empty) for t in tables] == [
+        ("label-stack", 2, True),
+        ("label-stack", 2, True),
+    ]
+
+
+def test_one_character_pieces_are_refused() -> None:
+    # A word processor's PDF: the label printed a character or two a line between the numbers.
+    pieces = ["上年 本年", "规", "章", "3", "3", "12", "规", "范", "性", "文", "件", "0", "4", "5"]
+    assert LabelStackDialect().regions(scan(pieces)) == []
+
+
+def test_wrapped_label_is_refused() -> None:
+    # Two label lines between numbers: a wrapped label (or a header piece), so the whole block.
+    wrapped = ["上年 本年", "规章", "1", "2", "其他对外管理", "服务事项", "3", "4"]
+    assert LabelStackDialect().regions(scan(wrapped)) == []
+    # A marked wrapped label is a heading, which bounds the block: the rows above it are read.
+    marked = ["上年 本年", "规章", "1", "2", "（二）部分公开（区分处理的", "只计这一情况）", "3", "4"]
+    assert LabelStackDialect().regions(scan(marked)) == [(1, 4)]
+
+
+def test_unequal_runs_are_refused() -> None:
+    # A blank cell that the dump does not print: the runs differ, no column can be told.
+    ragged = ["上年 本年", "规章", "1", "2", "3", "规范性文件", "4", "5"]
+    assert LabelStackDialect().regions(scan(ragged)) == []
+
+
+def test_numbers_before_a_label_are_refused() -> None:
+    # A row's numbers printed before its label (a parent label spans rows).
+    early = ["上年 本年", "1", "2", "规章", "3", "4"]
+    assert LabelStackDialect().regions(scan(early)) == []
+
+
+def test_numbers_after_an_empty_line_are_refused() -> None:
+    split = ["上年 本年", "规章", "1", "2", "", "3", "4"]
+    assert LabelStackDialect().regions(scan(split)) == []
+
+
+def test_tail_of_a_heading_or_prose_is_refused() -> None:
+    # The line above the first label may have wrapped into it: a heading, or prose.
+    heading = ["（一）予", "以公开", "19", "9"]
+    prose = ["本机关全年主动公开政府信息一千余条，其中规章和规范性文件按要求公开，详见下表所列各项", "数量", "3", "4"]
+    assert LabelStackDialect().regions(scan(heading)) == []
+    assert LabelStackDialect().regions(scan(prose)) == []
+
+
+def test_printed_empty_cells_are_left_to_cell_lines() -> None:
+    # A dump that prints empty cells (a line of NBSP, or runs of empty lines) says which
+    # columns are blank: not this dialect's shape.
+    nbsp = ["", "2.重复申请", "5", "4", "\xa0", "\xa0", ""]
+    runs = ["", "", "2.重复申请", "5", "4", "", ""]
+    assert LabelStackDialect().regions(scan(nbsp)) == []
+    assert LabelStackDialect().regions(scan(runs)) == []
+
+
+def test_single_numbers_are_too_few() -> None:
+    # A label with one number is any short line of prose and a figure.
+    one = ["上年 本年", "规章", "1", "规范性文件", "2"]
+    assert LabelStackDialect().regions(scan(one)) == []
+
+
+def test_other_shapes_exit_early() -> None:
+    # Rows on one line (a raw dump) and blank-padded layout: no line is a lone number.
+    raw = ["规章 0 1 2", "规范性文件 4 5 12", "行政许可 7 -1 6"]
+    layout = ["规章          0      1      2", "规范性文件    4      5     12"]
+    assert LabelStackDialect().regions(scan(raw)) == []
+    assert LabelStackDialect().regions(scan(layout)) == []
