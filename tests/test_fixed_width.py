@@ -584,3 +584,32 @@ def test_indented_wrapped_label_lines_are_no_prose() -> None:
         ["", "（七）总计", "", "42", "42"],
         ["四、结转下年度继续办理", "", "", "2", "2"],
     ]
+
+
+class TestDriftedBlocks:
+    """A later block of a table whose header shows blank columns: placed by position only when
+    its columns line up with the first block's printed ones (hand-aligned, display columns)."""
+
+    HEAD = [
+        "            申请人情况",
+        "说明        自然 商 科    总",
+        "            人   业 研    计",
+        "                 企 机",
+        "一、新收    23            23",
+        "二、结转    2             2",
+        "- 1 -",
+    ]
+
+    def test_a_block_in_line_is_placed_by_position(self) -> None:
+        text = "\n".join([*self.HEAD, "三、办结    5             5"])
+        (reading,) = DIALECT.readings(scan(lines_of(text)), DIALECT.regions(lines_of(text)))
+        assert reading is not None and not reading.dropped_empty
+        assert [p.text for p in reading.rows[-1]] == ["三、办结", "5", "", "", "5"]  # 商 and 科 stay blank
+
+    def test_a_drifted_block_makes_the_table_a_stream(self) -> None:
+        text = "\n".join([*self.HEAD, "三、办结     5        5"])  # 5 under 商 (blank above), 5 under nothing
+        lines = lines_of(text)
+        assert DIALECT.regions(lines) == [(0, 8)]
+        (reading,) = DIALECT.readings(scan(lines), DIALECT.regions(lines))
+        assert reading is not None and reading.dropped_empty
+        assert [p.text for p in reading.rows[-1]] == ["三、办结", "5", "5"]
