@@ -13,6 +13,7 @@ import pytest
 from gov_disclosure.blocks import Position, Table
 from gov_disclosure.readers.text.dialects.fixed_width import (
     FixedWidthDialect,
+    FixedWidthFinder,
     Kind,
     cluster_columns,
     is_number,
@@ -613,3 +614,21 @@ class TestDriftedBlocks:
         (reading,) = DIALECT.readings(scan(lines), DIALECT.regions(lines))
         assert reading is not None and reading.dropped_empty
         assert [p.text for p in reading.rows[-1]] == ["三、办结", "5", "5"]
+
+
+def test_the_measure_is_the_one_most_tables_prefer() -> None:
+    """w3m's CSS dump of the Shanghai report (display columns): its Table 4 prints one value
+    line far left of its header and alone prefers code points by a wide margin; the two other
+    tables prefer display columns, which the document is read under."""
+    lines = (DATA / "zoo/out/shanghai-office-2019.css.html--w3m.txt").read_text(encoding="utf-8").splitlines()
+    view = scan(lines, layout=True)
+    assert view.layout is not None
+    layouts = [view.layout[s:e] for s, e in DIALECT.regions(lines)]
+    settings = view.settings.fixed_width
+    prefer = [
+        FixedWidthFinder(lay, wide=False, settings=settings).score
+        < FixedWidthFinder(lay, wide=True, settings=settings).score
+        for lay in layouts
+    ]
+    assert prefer == [False, False, True]  # scores: 52 vs 77.5, 52.5 vs 58, 244 vs 114
+    assert [f.wide for f in DIALECT.measured(layouts, settings)] == [True, True, True]
