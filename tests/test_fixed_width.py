@@ -13,6 +13,7 @@ import pytest
 from gov_disclosure.blocks import Position, Table
 from gov_disclosure.readers.text.dialects.fixed_width import (
     FixedWidthDialect,
+    FixedWidthFinder,
     Kind,
     cluster_columns,
     is_number,
@@ -584,3 +585,50 @@ def test_indented_wrapped_label_lines_are_no_prose() -> None:
         ["", "（七）总计", "", "42", "42"],
         ["四、结转下年度继续办理", "", "", "2", "2"],
     ]
+
+
+class TestDriftedBlocks:
+    """A later block of a table whose header shows blank columns: placed by position only when
+    its columns line up with the first block's printed ones (hand-aligned, display columns)."""
+
+    HEAD = [
+        "            申请人情况",
+        "说明        自然 商 科    总",
+        "            人   业 研    计",
+        "                 企 机",
+        "一、新收    23            23",
+        "二、结转    2             2",
+        "- 1 -",
+    ]
+
+    def test_a_block_in_line_is_placed_by_position(self) -> None:
+        text = "\n".join([*self.HEAD, "三、办结    5             5"])
+        (reading,) = DIALECT.readings(scan(lines_of(text)), DIALECT.regions(lines_of(text)))
+        assert reading is not None and not reading.dropped_empty
+        assert [p.text for p in reading.rows[-1]] == ["三、办结", "5", "", "", "5"]  # 商 and 科 stay blank
+
+    def test_a_drifted_block_makes_the_table_a_stream(self) -> None:
+        text = "\n".join([*self.HEAD, "三、办结     5        5"])  # 5 under 商 (blank above), 5 under nothing
+        lines = lines_of(text)
+        assert DIALECT.regions(lines) == [(0, 8)]
+        (reading,) = DIALECT.readings(scan(lines), DIALECT.regions(lines))
+        assert reading is not None and reading.dropped_empty
+        assert [p.text for p in reading.rows[-1]] == ["三、办结", "5", "5"]
+
+
+def test_the_measure_is_the_one_most_tables_prefer() -> None:
+    """w3m's CSS dump of the Shanghai report (display columns): its Table 4 prints one value
+    line far left of its header and alone prefers code points by a wide margin; the two other
+    tables prefer display columns, which the document is read under."""
+    lines = (DATA / "zoo/out/shanghai-office-2019.css.html--w3m.txt").read_text(encoding="utf-8").splitlines()
+    view = scan(lines, layout=True)
+    assert view.layout is not None
+    layouts = [view.layout[s:e] for s, e in DIALECT.regions(lines)]
+    settings = view.settings.fixed_width
+    prefer = [
+        FixedWidthFinder(lay, wide=False, settings=settings).score
+        < FixedWidthFinder(lay, wide=True, settings=settings).score
+        for lay in layouts
+    ]
+    assert prefer == [False, False, True]  # scores: 52 vs 77.5, 52.5 vs 58, 244 vs 114
+    assert [f.wide for f in DIALECT.measured(layouts, settings)] == [True, True, True]

@@ -4,8 +4,10 @@ Cells are separated by runs of two or more blanks (space, U+3000, NBSP); a singl
 only two numbers (the line pass's `blank_runs`). `regions` finds the tables (`line_kinds`,
 `find_regions`); `grid` reads one region under one column measure. The measure -- display
 columns (CJK = 2, hand-aligned text) or code points (as pdftotext writes) -- is a property of
-whoever wrote the document, so it is chosen once per document: the one under which the value
-columns of all its tables are the more regular (ties: display).
+whoever wrote the document, so it is chosen once per document: the one under which most of its
+tables are the more regular (one table far off under one measure, such as a single value line
+far from its header, outvotes none); a tie goes to the measure under which all of them are
+the more regular (ties: display).
 """
 
 from __future__ import annotations
@@ -89,8 +91,9 @@ class FixedWidthDialect:
         return [f.reading(s + 1) for f, (s, _) in zip(finders, regions, strict=True)]
 
     def measured(self, layouts: Sequence[Sequence[Layout]], settings: FixedWidthSettings) -> list[FixedWidthFinder]:
-        """The regions' finders under the document's measure: display columns unless code
-        points make the value columns more regular. Rows are assembled later, for these only."""
+        """The regions' finders under the document's measure: code points when more regions
+        are more regular under them, or as many and their sum is lower; else display columns.
+        Rows are assembled later, for these only."""
         both = [both_measures(lay) for lay in layouts]
         display = [
             FixedWidthFinder(lay, wide=True, settings=settings, toks=b[0]) for lay, b in zip(layouts, both, strict=True)
@@ -101,7 +104,8 @@ class FixedWidthDialect:
             FixedWidthFinder(lay, wide=False, settings=settings, toks=b[1])
             for lay, b in zip(layouts, both, strict=True)
         ]
-        chosen = points if _irregularity(points) < _irregularity(display) else display
+        votes = sum(_vote(p.score, d.score) for p, d in zip(points, display, strict=True))
+        chosen = points if (votes, _irregularity(display)) > (0, _irregularity(points)) else display
         return [f.place() for f in chosen]
 
     def read(self, lines: Sequence[str], first_line: int) -> Table | None:
@@ -115,3 +119,11 @@ class FixedWidthDialect:
 def _irregularity(finders: Sequence[FixedWidthFinder]) -> float:
     """The document's irregularity under one measure: its readable regions' scores summed."""
     return sum(f.score for f in finders if not math.isinf(f.score))
+
+
+def _vote(points: float, display: float) -> int:
+    """A region's vote for code points (1), display columns (-1) or neither (0): the measure
+    under which it is the more regular, if it can be read under that one."""
+    if math.isinf(points) and math.isinf(display) or points == display:
+        return 0
+    return 1 if points < display else -1

@@ -76,6 +76,7 @@ class FixedWidthFinder:
         self.score = regularity(self.columns, self.headers, settings.column_penalty) if self.filled else float("inf")
         self.unplaceable: set[int] = set()  # blocks whose header shows columns the values do not fit
         self.placed = False
+        self.drifted: set[int] = set()  # later blocks whose columns do not line up with the first's
 
     def place(self) -> FixedWidthFinder:
         """The header's empty columns added and the unplaceable blocks found (once; only the
@@ -94,7 +95,29 @@ class FixedWidthFinder:
         for b in self.columns:  # a block of headers only borrows the next (else last) block's columns
             if not self.columns[b] and self.filled:
                 self.columns[b] = self.columns[next((c for c in self.filled if c > b), self.filled[-1])]
+        self.drifted = self._drifted()
         return self
+
+    def _drifted(self) -> set[int]:
+        """Later blocks aligned with the first, whose header shows columns its values leave
+        blank: a block each of whose columns overlaps exactly one of the first block's printed
+        columns takes the first block's columns (its values keep their column, the blank ones
+        stay blank); any other block drifted, and is returned: its values cannot be placed by
+        position (it would put them in the blank columns)."""
+        if not self.filled:
+            return set()
+        ref = self.columns[self.filled[0]]
+        if all(c.tokens for c in ref):
+            return set()
+        out: set[int] = set()
+        for b in self.filled[1:]:
+            hits = [[k for k, r in enumerate(ref) if c.lo < r.hi and c.hi > r.lo] for c in self.columns[b]]
+            if any(len(h) != 1 or not ref[h[0]].tokens for h in hits) or len({h[0] for h in hits}) != len(hits):
+                out.add(b)
+                continue
+            own = {h[0]: c.tokens for h, c in zip(hits, self.columns[b], strict=True)}
+            self.columns[b] = [ValueColumn(r.lo, r.hi, own.get(k, ())) for k, r in enumerate(ref)]
+        return out
 
     def stage(self) -> None:
         """Roles, blocks, value columns, header cells and label columns of the tokens."""
@@ -144,7 +167,7 @@ class FixedWidthFinder:
         region of unplaceable blocks only is a stream of its printed cells (`dropped_empty`)."""
         if len(self.rows) < 2:
             return None
-        if all(b in self.unplaceable for b in self.filled):
+        if self.drifted or all(b in self.unplaceable for b in self.filled):
             stream = [
                 tuple(Piece(t, first_line + ln, c, 1) for c, (ln, t) in sorted(r.cells.items())) for r in self.rows
             ]
