@@ -90,6 +90,13 @@ CODES: dict[str, Code] = {
             leaves_null=True,
         ),
         Code(
+            "cell.unread",
+            "warning",
+            "A cell the reader could not see (a PDF table cut by the page edge): null, not known "
+            "to be blank, so no identity that needs it is checked.",
+            leaves_null=True,
+        ),
+        Code(
             "cell.unreadable",
             "warning",
             "A cell cannot be read as its column's type; its text is in the message, the value null.",

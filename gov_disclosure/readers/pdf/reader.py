@@ -177,13 +177,15 @@ def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettin
     }
     chars = visible.chars
     ruled = (
-        _opened(_drawn(t, "lines", chars, crossing, (width, height)), added_h, settings)
+        _opened(_drawn(t, "lines", chars, crossing, (width, height), settings.rule_tolerance), added_h, settings)
         for t in visible.find_tables(lines)
     )
     tables = tuple(t for t in ruled if is_grid(t, settings))
     text_tables: tuple[DrawnTable, ...] = ()
     if not tables and words:
-        text_tables = tuple(_drawn(t, "text", chars, [], (width, height)) for t in visible.find_tables(_TEXT))
+        text_tables = tuple(
+            _drawn(t, "text", chars, [], (width, height), settings.rule_tolerance) for t in visible.find_tables(_TEXT)
+        )
     return _PageObjects(width, height, words, tables, text_tables)
 
 
@@ -251,6 +253,11 @@ def _char_key(char: dict[str, Any]) -> tuple[str, float, float]:
     return str(char["text"]), round(float(char["x0"]), 2), round(float(char["top"]), 2)
 
 
+def _at_edge(box: tuple[float, float, float, float], size: tuple[float, float], tol: float) -> bool:
+    """True when `box` reaches an edge of the page (a table cut by it, not one in the margins)."""
+    return box[0] <= tol or box[1] <= tol or box[2] >= size[0] - tol or box[3] >= size[1] - tol
+
+
 def _clipped_centre(box: tuple[float, float, float, float], size: tuple[float, float]) -> tuple[float, float]:
     """The centre of the part of `box` that lies on the page."""
     x0, x1 = max(box[0], 0.0), min(box[2], size[0])
@@ -264,6 +271,7 @@ def _drawn(
     chars: Sequence[dict[str, Any]],
     crossing: Sequence[dict[str, Any]],
     size: tuple[float, float],
+    tol: float,
 ) -> DrawnTable:
     """A pdfplumber table as drawn cells; slots covered by a merged cell (None) are skipped.
 
@@ -272,6 +280,8 @@ def _drawn(
     export that places a table partly off the page clips the painted ink at the page box, but
     the word is one run of text the cell holds, so it is kept whole rather than cut. Words wholly
     off the page are not kept: no drawn cell on the page says which column they belong to.
+    A cell ruled up to the page edge (within `tol`) that shows no text is `cut`: it runs off the
+    page, and whatever it holds there was not printed on it (not known to be blank).
     Each cell also keeps the box of its ink and its line pitch (`DrawnCell.ink`, `.pitch`).
     """
     from pdfplumber.utils.text import extract_text
@@ -300,8 +310,8 @@ def _drawn(
                 if own
                 else None
             )
-            pitch = _pitch(own)
-            cells.append(DrawnCell(text or "", box, ink, pitch))
+            cut = not text.strip() and _at_edge(box, size, tol)
+            cells.append(DrawnCell(text or "", box, ink, _pitch(own), cut))
     x0, top, x1, bottom = table.bbox
     box = (float(x0), float(top), float(x1), float(bottom))
     return DrawnTable(box, tuple(cells), strategy)
