@@ -277,3 +277,22 @@ def test_columns_missing_from_a_table_cut_by_the_page_edge_are_missing() -> None
     assert unread == [("review", "upheld"), *after]
     assert errors(r) == []
     assert missing(r, "reviews") == unread
+
+
+def test_a_blank_total_column_read_in_part_is_a_warning_not_errors() -> None:
+    """The total column is printed blank; partially_granted's total was not read (3.5 is no
+    count). granted (3 + 1, total blank) is the only outcome row whose total was read: the
+    column may well be blank throughout, as the source prints it, so no row_sum error."""
+    t3 = t3_tika({"2": ["3", "1", "", "", "", "", ""], "3": ["1", "", "", "", "", "", "3.5"]})
+    r = g.parse_text(report_text(t3=t3))
+    assert errors(r) == []
+    (warning,) = [i for i in r.issues if i.code == "requests.total_column_blank"]
+    assert (
+        warning.message
+        == "the total column is blank in 1 rows with applicant numbers (1 outcome rows' totals not read)"
+    )
+    # with that total read as printed, granted's blank total is an error of the report
+    t3 = t3_tika({"2": ["3", "1", "", "", "", "", ""], "3": ["1", "", "", "", "", "", "1"]})
+    r = g.parse_text(report_text(t3=t3))
+    assert ("requests.row_sum", "granted", "total") in errors(r)
+    assert not any(i.code == "requests.total_column_blank" for i in r.issues)
