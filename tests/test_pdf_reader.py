@@ -516,12 +516,18 @@ def test_a_word_the_page_edge_clips_stays_whole_in_its_cell() -> None:
 
 def test_cells_cut_by_the_page_edge_are_unread_not_blank() -> None:
     # a table wider than the page: ruled from the left page edge (x = 0) to the right one
-    # (x = 595); its empty cells at either edge may hold text off the page, the inner one is blank
+    # (x = 595), a header running off the page on both sides; its empty cells at either edge may
+    # hold text off the page, the inner empty one is blank
     ops = ruled([0.0, 120.0, 250.0, 400.0, 595.0], 100, [["Label", "1", "", "2"], ["", "3", "4", ""]])
+    ops += [text(-60, 80, "OffLeft"), text(560, 80, "RunsOffTheRight")]
     doc = read_pdf(make_pdf([ops]))
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [texts(row) for row in table.rows] == [["Label", "1", "", "2"], ["", "3", "4", ""]]
     assert [[c.unread for c in row] for row in table.rows] == [[False, False, False, False], [True, False, False, True]]
+    # the same table on a page laid out without margins, nothing past its edges: all blank
+    doc = read_pdf(make_pdf([ops[:-2]]))
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert not any(c.unread for c in table.cells())
 
 
 def test_empty_cells_of_a_table_inside_the_page_are_blank() -> None:
