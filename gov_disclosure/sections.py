@@ -5,8 +5,9 @@ or wording variant (`templates.SECTION_HEADINGS`); parenthesised numbering (`（
 subsection, never a section. Sections only move forward: a heading of an earlier section
 (a report restating its structure) is prose. Text no section claims (preamble, signature,
 date, page furniture, `[bookmark: …]`/`[image: …]` markers) is kept as `Unassigned`. A line
-that is only a bracketed ASCII word (`[TABLE]`, what `pandoc -t plain` writes for a table it
-cannot draw) is a tool's placeholder: kept out of the prose, returned so the report can say so.
+that is only a bracketed ASCII word is a tool's placeholder, kept out of the prose: `[TABLE]`
+(what `pandoc -t plain` writes for a table it cannot draw) is returned so the report can say
+the table was lost; any other (`[IMG]`) is set aside as a marker.
 
 Wordings, keywords, furniture and signatures are compared in the simplified form of the text
 (`normalize.fold`, `script.simplified`), so a 繁体 page (一、總體情況, 掃一掃) is sectioned like
@@ -30,7 +31,7 @@ from gov_disclosure.records import Unassigned
 from gov_disclosure.script import simplified
 
 _MARKER = regex.compile(r"\[(?:bookmark|image|link|footnote|comment)[^\]]*\]")
-_PLACEHOLDER = re.compile(r"\[[A-Za-z]+\]")
+_PLACEHOLDER = re.compile(r"\[([A-Za-z]+)\]")
 _SUBSECTION = regex.compile(r"^\s*[（(]")
 _DATE = regex.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE = regex.compile(
@@ -143,6 +144,12 @@ def is_placeholder(text: str) -> bool:
     return _PLACEHOLDER.fullmatch(text.strip()) is not None
 
 
+def is_table_placeholder(text: str) -> bool:
+    """A placeholder that stands for a table (`[TABLE]`, `[table]`)."""
+    m = _PLACEHOLDER.fullmatch(text.strip())
+    return m is not None and m.group(1).lower() == "table"
+
+
 @attrs.frozen
 class Sectioned:
     preamble: tuple[Paragraph, ...]
@@ -177,8 +184,10 @@ def split_sections(doc: Document) -> Sectioned:
     bodies: dict[str, list[Block]] = {}
     placeholders: list[Placeholder] = []
     for block in doc.blocks:
-        if isinstance(block, Paragraph) and is_placeholder(block.text):
+        if isinstance(block, Paragraph) and is_table_placeholder(block.text):
             placeholders.append(Placeholder(block.text.strip(), block.pos.line, current))
+        elif isinstance(block, Paragraph) and is_placeholder(block.text):
+            unassigned.append(Unassigned(block.text.strip(), block.pos.line, "marker"))
         elif isinstance(block, Paragraph):
             para = _strip_markers(block, unassigned)
             if para is None:

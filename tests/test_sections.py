@@ -98,20 +98,21 @@ def test_placeholders_kept_out_of_the_prose() -> None:
         "三、收到和处理政府信息公开申请情况",
         "[TABLE]",
         "共收到申请3件。",
+        "[IMG]",  # an image a dump left out: a marker, not a table
         "四、政府信息公开行政复议、行政诉讼情况",
-        "[TABLE]",
+        "[table]",
     ]
     doc = Document(tuple(Paragraph(t, Position(line=i)) for i, t in enumerate(lines, start=1)))
     parts = split_sections(doc)
     assert [(p.text, p.line, p.section) for p in parts.placeholders] == [
         ("[TABLE]", 2, None),
         ("[TABLE]", 4, "requests"),
-        ("[TABLE]", 7, "reviews"),
+        ("[table]", 8, "reviews"),
     ]
     assert parts.sections["requests"].text() == "共收到申请3件。"
     assert parts.sections["reviews"].text() == ""
     assert [p.text for p in parts.preamble] == ["某县2020年政府信息公开年报"]
-    assert parts.unassigned == ()
+    assert [(u.reason, u.text, u.line) for u in parts.unassigned] == [("marker", "[IMG]", 6)]
 
 
 def test_placeholder_warns_that_the_tool_lost_the_table() -> None:
