@@ -30,12 +30,15 @@ class Position:
 
 @attrs.frozen
 class Cell:
-    """One table cell: its text with wrapped lines joined by newlines, and its origin."""
+    """One table cell: its text with wrapped lines joined by newlines, and its origin.
+    `unread`: the reader could not see the cell's content (a PDF table cut by the page edge):
+    its empty text is not known to be blank."""
 
     text: str
     pos: Position = Position()
     rowspan: int = 1
     colspan: int = 1
+    unread: bool = False
 
 
 @attrs.frozen

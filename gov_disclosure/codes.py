@@ -51,6 +51,13 @@ CODES: dict[str, Code] = {
         Code("section.missing", "warning", "A prose section's heading (一, 五 or 六) was not found."),
         Code("table.missing", "warning", "A statistical table was not found; its field is null.", leaves_null=True),
         Code(
+            "table.omitted_by_tool",
+            "warning",
+            "The tool that made the text wrote a placeholder line (`[TABLE]`) instead of a table: the "
+            "conversion, not the report, lost its numbers. Convert the source to a form that keeps "
+            "tables (`pandoc -t gfm` or `-t markdown`).",
+        ),
+        Code(
             "table.unrecognized",
             "warning",
             "A table matches none of the template's tables; its text is kept in `unassigned`.",
@@ -80,6 +87,13 @@ CODES: dict[str, Code] = {
             "warning",
             "A row's values do not fit the template's columns and the table's arithmetic cannot place them; "
             "cells null.",
+            leaves_null=True,
+        ),
+        Code(
+            "cell.unread",
+            "warning",
+            "A cell the reader could not see (a PDF table cut by the page edge): null, not known "
+            "to be blank, so no identity that needs it is checked.",
             leaves_null=True,
         ),
         Code(

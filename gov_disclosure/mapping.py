@@ -58,6 +58,9 @@ class Mapped:
 def _count(cell: Cell | None, grid: Grid, sink: Sink, row: str, column: str) -> R.Count:
     if cell is None:
         return R.Count(None)
+    if cell.unread:
+        sink.add("cell.unread", f"{row}.{column}: not printed on the page", cell, row=row, column=column)
+        return R.Count(None, None, cell.pos)
     try:
         return R.Count(grid.count(cell), cell.text, cell.pos)
     except ValueParseError:
@@ -71,8 +74,20 @@ def _count(cell: Cell | None, grid: Grid, sink: Sink, row: str, column: str) -> 
         return R.Count(None, cell.text, cell.pos)
 
 
+def _unseen(vec: Vector, width: int, table: Table) -> Vector:
+    """`vec` padded to `width`; in a table cut by the page edge (a cell `unread`), a column that
+    got no cell lies off the page too: its slot becomes an unread cell, not a blank one."""
+    if not any(c.unread for c in table.cells()):
+        return vec
+    gap = Cell("", table.pos, unread=True)
+    return tuple(c if c is not None else gap for c in (*vec, *(None,) * (width - len(vec))))
+
+
 def _money(cell: Cell | None, unit: str | None, sink: Sink, row: str, column: str) -> R.Money | None:
     if cell is None:
+        return None
+    if cell.unread:
+        sink.add("cell.unread", f"{row}.{column}: not printed on the page", cell, row=row, column=column)
         return None
     try:
         m = parse_money(cell.text, unit)
@@ -107,6 +122,8 @@ def map_proactive(table: Table, template: Template, grid: Grid) -> tuple[R.Proac
         if vec is None:
             sink.add("table.missing_row", f"row {key} not found", row=key)
             vec = (None,) * len(block.columns)
+        else:
+            vec = _unseen(vec, len(block.columns), table)
         fields: dict[str, Any] = {}
         for col, cell in zip(block.columns, vec, strict=False):
             if col.kind == "money":
@@ -136,6 +153,8 @@ def map_requests(table: Table, template: Template, grid: Grid) -> tuple[R.Reques
             if not any(key in p for p in merged.values()):  # sub-rows of a group printed whole: said once
                 sink.add("table.missing_row", f"row {key} not found", row=key)
             vec = (None,) * len(columns)
+        else:
+            vec = _unseen(vec, len(columns), table)
         cells = zip(columns, vec, strict=False)
         rows[key] = R.RequestRow(**{c: _count(cell, grid, sink, key, c) for c, cell in cells})
     return R.Requests(**rows), sink.items
@@ -163,6 +182,7 @@ def map_reviews(table: Table, template: Template, grid: Grid) -> tuple[R.Reviews
             )
             plan = RowPlan(options={"data": cands}, where={"data": seg})
             vec = resolve(plan, eqs, T4_COLUMNS, sink, grid)["data"]
+    vec = _unseen(vec, len(T4_COLUMNS), table)
     groups_out: dict[str, R.ReviewGroup] = {}
     for g in T.TABLE4_GROUPS:
         fields = {}

@@ -59,6 +59,10 @@ def build_report(doc: Document, source: Source) -> Report:
     for key in PROSE:  # a table section without its heading is reported by table.missing if at all
         if key not in parts.sections:
             issues.append(issue("section.missing", f"section {key} not found"))
+    for ph in parts.placeholders:
+        where = f"section {ph.section}" if ph.section else "before the first section"
+        message = f"{where}: `{ph.text}` printed in place of a table; its numbers are not in this text"
+        issues.append(issue("table.omitted_by_tool", message, line=ph.line))
     issues += mapped.issues
     report = Report(
         source=attrs.evolve(source, format=doc.format, dialect=doc.dialect, encoding=doc.encoding),

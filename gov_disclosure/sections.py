@@ -4,7 +4,10 @@ Headings are recognised whatever their numbering (`一、`, `1、`, none), spaci
 or wording variant (`templates.SECTION_HEADINGS`); parenthesised numbering (`（一）…`) marks a
 subsection, never a section. Sections only move forward: a heading of an earlier section
 (a report restating its structure) is prose. Text no section claims (preamble, signature,
-date, page furniture, `[bookmark: …]`/`[image: …]` markers) is kept as `Unassigned`.
+date, page furniture, `[bookmark: …]`/`[image: …]` markers) is kept as `Unassigned`. A line
+that is only a bracketed ASCII word is a tool's placeholder, kept out of the prose: `[TABLE]`
+(what `pandoc -t plain` writes for a table it cannot draw) is returned so the report can say
+the table was lost; any other (`[IMG]`) is set aside as a marker.
 
 Wordings, keywords, furniture and signatures are compared in the simplified form of the text
 (`normalize.fold`, `script.simplified`), so a 繁体 page (一、總體情況, 掃一掃) is sectioned like
@@ -28,6 +31,7 @@ from gov_disclosure.records import Unassigned
 from gov_disclosure.script import simplified
 
 _MARKER = regex.compile(r"\[(?:bookmark|image|link|footnote|comment)[^\]]*\]")
+_PLACEHOLDER = re.compile(r"\[([A-Za-z]+)\]")
 _SUBSECTION = regex.compile(r"^\s*[（(]")
 _DATE = regex.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE = regex.compile(
@@ -126,11 +130,33 @@ class SectionBlocks:
 
 
 @attrs.frozen
+class Placeholder:
+    """A tool's placeholder line (`[TABLE]`) where the source had content the tool did not
+    write out; `section` is the section it was printed in (None before the first heading)."""
+
+    text: str
+    line: int | None
+    section: str | None
+
+
+def is_placeholder(text: str) -> bool:
+    """A line that is only a bracketed ASCII word: `[TABLE]`, not `[象山县人民政府]` or `[1]`."""
+    return _PLACEHOLDER.fullmatch(text.strip()) is not None
+
+
+def is_table_placeholder(text: str) -> bool:
+    """A placeholder that stands for a table (`[TABLE]`, `[table]`)."""
+    m = _PLACEHOLDER.fullmatch(text.strip())
+    return m is not None and m.group(1).lower() == "table"
+
+
+@attrs.frozen
 class Sectioned:
     preamble: tuple[Paragraph, ...]
     sections: dict[str, SectionBlocks]
     tables: tuple[Table, ...]
     unassigned: tuple[Unassigned, ...]
+    placeholders: tuple[Placeholder, ...] = ()
 
 
 def _strip_markers(p: Paragraph, out: list[Unassigned]) -> Paragraph | None:
@@ -156,8 +182,13 @@ def split_sections(doc: Document) -> Sectioned:
     current: str | None = None
     headings: dict[str, Paragraph] = {}
     bodies: dict[str, list[Block]] = {}
+    placeholders: list[Placeholder] = []
     for block in doc.blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and is_table_placeholder(block.text):
+            placeholders.append(Placeholder(block.text.strip(), block.pos.line, current))
+        elif isinstance(block, Paragraph) and is_placeholder(block.text):
+            unassigned.append(Unassigned(block.text.strip(), block.pos.line, "marker"))
+        elif isinstance(block, Paragraph):
             para = _strip_markers(block, unassigned)
             if para is None:
                 continue
@@ -187,7 +218,7 @@ def split_sections(doc: Document) -> Sectioned:
     sections = {
         key: SectionBlocks(key, headings.get(key), tuple(bodies[key])) for key in T.SECTION_KEYS if key in bodies
     }
-    return Sectioned(tuple(preamble), sections, tables, tuple(unassigned))
+    return Sectioned(tuple(preamble), sections, tables, tuple(unassigned), tuple(placeholders))
 
 
 def _trim_tail(bodies: dict[str, list[Block]], last: str | None, out: list[Unassigned]) -> None:

@@ -112,7 +112,9 @@ def check_identity(
 
 def _blank_totals(grid: Grid, template: Template, missing: Cells) -> tuple[list[Issue], set[str], set[str]]:
     """The one-warning cases: a blank （七）总计 row, a blank 总计 column (printed blank, not
-    missing). Returns the warnings and the rows whose row-wise and column-wise checks they replace."""
+    missing: blank in every outcome row with numbers whose total was read, two or more, or one
+    when the others' totals were not read). Returns the warnings and the rows whose row-wise and
+    column-wise checks they replace."""
     out: list[Issue] = []
     skip: set[str] = set()
     skip_columns: set[str] = set()
@@ -132,12 +134,16 @@ def _blank_totals(grid: Grid, template: Template, missing: Cells) -> tuple[list[
             )
     with_parts = [k for k, r in grid.items() if _sum([r[c] for c in T.TABLE3_PART_COLUMNS])]
     blank_total = [k for k in with_parts if grid[k]["total"].value is None and (k, "total") not in missing]
-    if len(blank_total) > 1 and set(outcome) & set(with_parts) <= set(blank_total):
+    outcome_parts = set(outcome) & set(with_parts)
+    unread = {k for k in outcome_parts if (k, "total") in missing}
+    # a column blank in every outcome row read; one such row tells it when the others were not read
+    if len(blank_total) > (0 if unread else 1) and outcome_parts - unread <= set(blank_total):
         skip.update(blank_total)
         out.append(
             issue(
                 "requests.total_column_blank",
-                f"the total column is blank in {len(blank_total)} rows with applicant numbers",
+                f"the total column is blank in {len(blank_total)} rows with applicant numbers"
+                + (f" ({len(unread)} outcome rows' totals not read)" if unread else ""),
                 line=_line([grid[blank_total[0]]["total"]]),
                 table=TableKind.REQUESTS.value,
                 column="total",

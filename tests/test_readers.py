@@ -55,6 +55,10 @@ def test_registered_order_text_last() -> None:
         # markdown that embeds a spanned table as markup (pandoc) is text: its own tables have rules
         ("| 规章 | 1 |\n|---|---|\n<table><tr><td>1</td></tr></table>".encode(), "text"),
         (b"+----+----+\n| a  | 1  |\n<table><tr><td>1</td></tr></table>", "text"),
+        (b"  ----- -----\n  a     1\n  ----- -----\n<table><tr><td>1</td></tr></table>", "text"),  # pandoc simple
+        # markdown keeping a page's wrapper divs as markup: its lines open with markdown links
+        ('<div class="nav">\n\n-   [首页](/)\n-   [政务公开](/col/2.html)\n\n</div>\n\n<div>'.encode(), "text"),
+        (b'<div>\n<p><a href="/">[1]</a></p>\n[note](x)\n</div>', "html"),  # one such line is not markdown
         (b"", "text"),
     ],
 )
@@ -124,3 +128,11 @@ def test_settings_reach_the_pdf_reader() -> None:
     with pytest.raises(InputFormatError, match="has 6 pages, more than the 1 a report may have"):
         read_any(data, path="h.pdf", settings=Settings(pdf=PdfSettings(max_pages=1)))
     assert Settings().pdf == PdfSettings()
+
+
+def test_pandoc_markdown_with_markup_in_the_zoo_is_text() -> None:
+    # 004's page through `pandoc -t gfm` opens with the page's wrapper divs and markdown links;
+    # own-2021's DOCX through `pandoc -t markdown` has a simple table (dash rules) and raw <table>s
+    zoo = Path(__file__).parent / "data" / "zoo" / "out"
+    for name in ("004_page.html--pandoc-gfm.md", "own-2021.docx--pandoc-markdown.md"):
+        assert detect_format((zoo / name).read_bytes()) == "text", name

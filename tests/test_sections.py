@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gov_disclosure.blocks import Document, Paragraph, Position
-from gov_disclosure.sections import heading_key, split_heading, split_sections
+from gov_disclosure.pipeline import parse_file, parse_text
+from gov_disclosure.sections import heading_key, is_placeholder, split_heading, split_sections
+
+ZOO = Path(__file__).parent / "data" / "zoo" / "out"
 
 
 @pytest.mark.parametrize(
@@ -69,3 +74,71 @@ def test_split_sections() -> None:
         ("signature", "某县人民政府办公室", 7),
         ("date", "2021年1月30日", 8),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("[TABLE]", True),
+        ("  [Table]  ", True),
+        ("[象山县人民政府]", False),  # a link text as lynx or pandoc print it, not ASCII
+        ("[1]", False),  # a footnote mark
+        ("[TABLE] 见附件", False),  # more than the bracketed word
+        ("[bookmark: _Toc1]", False),  # a marker, set aside as one
+    ],
+)
+def test_placeholder_shape(text: str, placeholder: bool) -> None:
+    assert is_placeholder(text) is placeholder
+
+
+def test_placeholders_kept_out_of_the_prose() -> None:
+    lines = [
+        "某县2020年政府信息公开年报",
+        "[TABLE]",
+        "三、收到和处理政府信息公开申请情况",
+        "[TABLE]",
+        "共收到申请3件。",
+        "[IMG]",  # an image a dump left out: a marker, not a table
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "[table]",
+    ]
+    doc = Document(tuple(Paragraph(t, Position(line=i)) for i, t in enumerate(lines, start=1)))
+    parts = split_sections(doc)
+    assert [(p.text, p.line, p.section) for p in parts.placeholders] == [
+        ("[TABLE]", 2, None),
+        ("[TABLE]", 4, "requests"),
+        ("[table]", 8, "reviews"),
+    ]
+    assert parts.sections["requests"].text() == "共收到申请3件。"
+    assert parts.sections["reviews"].text() == ""
+    assert [p.text for p in parts.preamble] == ["某县2020年政府信息公开年报"]
+    assert [(u.reason, u.text, u.line) for u in parts.unassigned] == [("marker", "[IMG]", 6)]
+
+
+def test_placeholder_warns_that_the_tool_lost_the_table() -> None:
+    text = "\n\n".join(
+        [
+            "某县2020年政府信息公开工作年度报告",
+            "一、总体情况",
+            "本年度主动公开信息100条。",
+            "三、收到和处理政府信息公开申请情况",
+            "[TABLE]",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "本年度无行政复议。",
+        ]
+    )
+    report = parse_text(text)
+    omitted = [i for i in report.issues if i.code == "table.omitted_by_tool"]
+    assert [(i.severity, i.line) for i in omitted] == [("warning", 9)]
+    assert "section requests" in omitted[0].message and "`[TABLE]`" in omitted[0].message
+    assert report.table_sections["requests"].text == ""
+    assert report.requests is None
+    assert any(i.code == "table.missing" and i.table == "requests" for i in report.issues)
+
+
+def test_pandoc_plain_placeholders_in_the_zoo() -> None:
+    # own-2019.docx through `pandoc -t plain`: `[TABLE]` on lines 57 (section 三) and 61 (四)
+    report = parse_file(ZOO / "own-2019.docx--pandoc-plain.txt")
+    omitted = [(i.line, i.message.split(":")[0]) for i in report.issues if i.code == "table.omitted_by_tool"]
+    assert omitted == [(57, "section requests"), (61, "section reviews")]
+    assert "[TABLE]" not in report.table_sections["reviews"].text

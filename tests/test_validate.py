@@ -10,6 +10,9 @@ from helpers import T3_LABELS_2019, T4, report_text, t3_tika, tika
 import gov_disclosure as g
 from gov_disclosure import codes
 from gov_disclosure import records as R
+from gov_disclosure.completeness import cell_states
+from gov_disclosure.pipeline import build_report
+from gov_disclosure.readers.text import read_text
 from gov_disclosure.templates import get
 from gov_disclosure.validate import CHECKS, validate
 
@@ -224,3 +227,72 @@ def test_a_table_whose_cells_were_not_read_is_not_called_blank() -> None:
         )
     ]
     assert [i.code for i in validate(R.Report(template="2019", reviews=R.Reviews()))] == ["table.blank"]
+
+
+def missing(r: g.Report, table: str) -> list[tuple[str, str]]:
+    return [(row, col) for (t, row, col), state in cell_states(r).items() if t == table and state == "missing"]
+
+
+def test_a_cell_the_reader_could_not_see_is_missing_not_blank() -> None:
+    """review.upheld lies off the page (a PDF table cut by the page edge: `Cell.unread`): the
+    group 0 + 0 + 1 against 总计 2 is not checked, the cell is missing with a warning, and a
+    real mismatch elsewhere (复议后起诉 3 + 0 + 0 + 0 against 总计 4) is still an error."""
+    t4 = T4.replace("\t1\n\t0\n\t0\n\t1\n\t2\n", "\t\n\t0\n\t0\n\t1\n\t2\n", 1)
+    t4 = t4.replace("\t3\n\t0\n\t0\n\t0\n\t3\n", "\t3\n\t0\n\t0\n\t0\n\t4\n")
+    doc = read_text(report_text(t3=t3_tika({}), t4=t4))
+    table = doc.tables[-1]
+    data = table.rows[-1]
+    assert [c.text for c in data[:5]] == ["", "0", "0", "1", "2"]
+    cut = (attrs.evolve(data[0], unread=True), *data[1:])
+    doc = attrs.evolve(
+        doc, blocks=tuple(attrs.evolve(b, rows=(*b.rows[:-1], cut)) if b is table else b for b in doc.blocks)
+    )
+    r = build_report(doc, R.Source())
+    assert r.reviews is not None and r.reviews.review.upheld.value is None
+    assert [(i.code, i.severity, i.row, i.column) for i in r.issues if i.code == "cell.unread"] == [
+        ("cell.unread", "warning", "review", "upheld")
+    ]
+    assert errors(r) == [("reviews.group_sum", "litigation_after_review", "total")]
+    assert skipped(r) == [
+        ("reviews", "Table 4: 1 checks not made, a cell they need was not read: reviews.group_sum at review")
+    ]
+    assert missing(r, "reviews") == [("review", "upheld")]
+
+
+def test_columns_missing_from_a_table_cut_by_the_page_edge_are_missing() -> None:
+    """Table 4 printed without its last five columns (复议后起诉 off the page) and its first cell
+    cut: the ten cells the page shows hold 0 0 1 2 / 0 0 0 0 0; the other five are not blank."""
+    t4 = T4.replace("\t1\n\t0\n\t0\n\t1\n\t2\n", "\t\n\t0\n\t0\n\t1\n\t2\n", 1)
+    doc = read_text(report_text(t3=t3_tika({}), t4=t4))
+    table = doc.tables[-1]
+    data = table.rows[-1]
+    cut = (attrs.evolve(data[0], unread=True), *data[1:10])
+    rows = (*table.rows[:-1], cut)
+    doc = attrs.evolve(doc, blocks=tuple(attrs.evolve(b, rows=rows) if b is table else b for b in doc.blocks))
+    r = build_report(doc, R.Source())
+    assert r.reviews is not None
+    assert [getattr(r.reviews.litigation_direct, c).value for c in ("upheld", "pending", "total")] == [0, 0, 0]
+    unread = [(i.row, i.column) for i in r.issues if i.code == "cell.unread"]
+    after = [("litigation_after_review", c) for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert unread == [("review", "upheld"), *after]
+    assert errors(r) == []
+    assert missing(r, "reviews") == unread
+
+
+def test_a_blank_total_column_read_in_part_is_a_warning_not_errors() -> None:
+    """The total column is printed blank; partially_granted's total was not read (3.5 is no
+    count). granted (3 + 1, total blank) is the only outcome row whose total was read: the
+    column may well be blank throughout, as the source prints it, so no row_sum error."""
+    t3 = t3_tika({"2": ["3", "1", "", "", "", "", ""], "3": ["1", "", "", "", "", "", "3.5"]})
+    r = g.parse_text(report_text(t3=t3))
+    assert errors(r) == []
+    (warning,) = [i for i in r.issues if i.code == "requests.total_column_blank"]
+    assert (
+        warning.message
+        == "the total column is blank in 1 rows with applicant numbers (1 outcome rows' totals not read)"
+    )
+    # with that total read as printed, granted's blank total is an error of the report
+    t3 = t3_tika({"2": ["3", "1", "", "", "", "", ""], "3": ["1", "", "", "", "", "", "1"]})
+    r = g.parse_text(report_text(t3=t3))
+    assert ("requests.row_sum", "granted", "total") in errors(r)
+    assert not any(i.code == "requests.total_column_blank" for i in r.issues)

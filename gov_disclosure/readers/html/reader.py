@@ -31,9 +31,15 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _PAGE_START = re.compile(r"<(?:!doctype\s+html|html|\?xml[^>]*>\s*<(?:!doctype|html))", re.IGNORECASE)
-# A text table's rule line (`|---|---|`, `---|---`, `+----+`): text that embeds some markup, as
-# pandoc's markdown does for tables with spans, is a text dump; the text reader hands it the markup.
-_TEXT_TABLE_RULE = re.compile(r"^[ \t]*(?:\|?[ \t]*:?-{3,}:?[ \t]*\||\+[-=:]{3,}\+)", re.MULTILINE)
+# A text table's rule line (`|---|---|`, `---|---`, `+----+`, `----- -----`): text that embeds some
+# markup, as pandoc's markdown does for tables with spans, is a text dump; the text reader hands it
+# the markup.
+_TEXT_TABLE_RULE = re.compile(
+    r"^[ \t]*(?:\|?[ \t]*:?-{3,}:?[ \t]*\||\+[-=:]{3,}\+|-{3,}(?:[ \t]+-{3,})+[ \t]*$)", re.MULTILINE
+)
+# Lines that open with a markdown link (`[首页](/)`, `-   [政务公开](/col/…)`): markdown that keeps a
+# page's wrapper `<div>`s as raw markup (pandoc's gfm) is text; an HTML page's lines open with tags.
+_MARKDOWN_LINK = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?!?\[[^\]\n]*\]\([^)\s]*\)", re.MULTILINE)
 
 
 def read_html(data: bytes, *, path: str | None = None) -> Document:
@@ -73,7 +79,8 @@ def looks_like_html(text_or_bytes: str | bytes) -> bool:
 
     Accepts a page starting with a tag, or any text whose first 4 KB hold at least three
     common HTML tags (so a fragment like `<p>…</p><table>` counts, a text dump does not) and no
-    text table rule line (markdown that embeds `<table>` markup is a text dump).
+    text table rule line nor two lines opening with a markdown link (markdown that embeds
+    `<table>` or `<div>` markup is a text dump).
     """
     if isinstance(text_or_bytes, bytes):
         head = text_or_bytes[:SNIFF_BYTES]
@@ -86,7 +93,9 @@ def looks_like_html(text_or_bytes: str | bytes) -> bool:
     sample = sample.lstrip("\ufeff \t\r\n")
     if _PAGE_START.match(sample):
         return True
-    return len(_HTML_TAG.findall(sample)) >= 3 and not _TEXT_TABLE_RULE.search(sample)
+    if len(_HTML_TAG.findall(sample)) < 3 or _TEXT_TABLE_RULE.search(sample):
+        return False
+    return len(_MARKDOWN_LINK.findall(sample)) < 2
 
 
 def _parse(text: str) -> Element:

@@ -39,7 +39,8 @@ def _layout(part: DrawnTable, cols: Sequence[float], settings: PdfSettings) -> l
         r, c = _nearest(tops, cell.bbox[1]), _nearest(cols, cell.bbox[0])
         slot = grid[r][c]
         if slot is not None:  # two cells on one slot: keep both texts, never drop one
-            cell = DrawnCell(f"{slot[0].text}\n{cell.text}", _union([slot[0].bbox, cell.bbox]))
+            cut = slot[0].cut and cell.cut
+            cell = DrawnCell(f"{slot[0].text}\n{cell.text}", _union([slot[0].bbox, cell.bbox]), cut=cut)
         rowspan = _span(tops, cell.bbox[1], cell.bbox[3], settings.row_tolerance)
         colspan = _span(cols, cell.bbox[0], cell.bbox[2], settings.col_tolerance)
         grid[r][c] = (cell, rowspan, colspan)
@@ -160,7 +161,7 @@ def build_table(
             if slot is not None:
                 cell, rowspan, colspan = slot
                 pos = Position(table=index, page=page, bbox=_round(cell.bbox))
-                placed.append(Placed(r, c, Cell(cell.text, pos, rowspan, colspan)))
+                placed.append(Placed(r, c, Cell(cell.text, pos, rowspan, colspan, cell.cut)))
     page, first = parts[0]
     pos = Position(table=index, page=page, bbox=_round(first.bbox))
     table_rows = fill(placed, row_pos, len(cols))

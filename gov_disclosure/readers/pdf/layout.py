@@ -75,6 +75,8 @@ class DrawnCell:
     pitch: float = 0.0
     """The distance from one line of the cell's text to the next (the tallest character's height
     when it has one line): the room one more line would need; 0 when not known."""
+    cut: bool = False
+    """The cell runs off the page and shows no text on it: what it holds is not known."""
 
 
 @attrs.frozen

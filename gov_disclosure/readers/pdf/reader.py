@@ -176,14 +176,17 @@ def _page_objects(page: Page, number: int, path: str | None, settings: PdfSettin
         "explicit_vertical_lines": [_edge(b, "v") for b in added_v],
     }
     chars = visible.chars
+    sides = _PageEdges(width, height, _ink_beyond(chars, width, height))
     ruled = (
-        _opened(_drawn(t, "lines", chars, crossing, (width, height)), added_h, settings)
+        _opened(_drawn(t, "lines", chars, crossing, sides, settings.rule_tolerance), added_h, settings)
         for t in visible.find_tables(lines)
     )
     tables = tuple(t for t in ruled if is_grid(t, settings))
     text_tables: tuple[DrawnTable, ...] = ()
     if not tables and words:
-        text_tables = tuple(_drawn(t, "text", chars, [], (width, height)) for t in visible.find_tables(_TEXT))
+        text_tables = tuple(
+            _drawn(t, "text", chars, [], sides, settings.rule_tolerance) for t in visible.find_tables(_TEXT)
+        )
     return _PageObjects(width, height, words, tables, text_tables)
 
 
@@ -251,6 +254,39 @@ def _char_key(char: dict[str, Any]) -> tuple[str, float, float]:
     return str(char["text"]), round(float(char["x0"]), 2), round(float(char["top"]), 2)
 
 
+@attrs.frozen
+class _PageEdges:
+    """The page's size and the sides (left, top, right, bottom) past which it holds text."""
+
+    width: float
+    height: float
+    beyond: tuple[bool, bool, bool, bool]
+
+
+def _ink_beyond(chars: Sequence[dict[str, Any]], width: float, height: float) -> tuple[bool, bool, bool, bool]:
+    """Per side of the page (left, top, right, bottom): whether some character runs past it, the
+    sign of content placed off the page (a page laid out without margins has none)."""
+    boxes = [_box(c) for c in chars if str(c.get("text", "")).strip()]
+    return (
+        any(b[0] < 0 for b in boxes),
+        any(b[1] < 0 for b in boxes),
+        any(b[2] > width for b in boxes),
+        any(b[3] > height for b in boxes),
+    )
+
+
+def _at_edge(box: tuple[float, float, float, float], page: _PageEdges, tol: float) -> bool:
+    """True when `box` reaches an edge of the page past which the page holds text: a table the
+    page cut, not one in the margins nor one on a page laid out without margins."""
+    left, top, right, bottom = page.beyond
+    return (
+        (left and box[0] <= tol)
+        or (top and box[1] <= tol)
+        or (right and box[2] >= page.width - tol)
+        or (bottom and box[3] >= page.height - tol)
+    )
+
+
 def _clipped_centre(box: tuple[float, float, float, float], size: tuple[float, float]) -> tuple[float, float]:
     """The centre of the part of `box` that lies on the page."""
     x0, x1 = max(box[0], 0.0), min(box[2], size[0])
@@ -263,7 +299,8 @@ def _drawn(
     strategy: str,
     chars: Sequence[dict[str, Any]],
     crossing: Sequence[dict[str, Any]],
-    size: tuple[float, float],
+    page: _PageEdges,
+    tol: float,
 ) -> DrawnTable:
     """A pdfplumber table as drawn cells; slots covered by a merged cell (None) are skipped.
 
@@ -272,6 +309,8 @@ def _drawn(
     export that places a table partly off the page clips the painted ink at the page box, but
     the word is one run of text the cell holds, so it is kept whole rather than cut. Words wholly
     off the page are not kept: no drawn cell on the page says which column they belong to.
+    A cell ruled up to an edge of the page (within `tol`) past which the page holds text, and
+    that shows no text, is `cut`: it runs off the page, where what it holds cannot be seen.
     Each cell also keeps the box of its ink and its line pitch (`DrawnCell.ink`, `.pitch`).
     """
     from pdfplumber.utils.text import extract_text
@@ -285,7 +324,7 @@ def _drawn(
             box = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
             own = [c for c in row_chars if _mid_in(c, box)]
             for word in crossing:
-                x, y = _clipped_centre(_box(word), size)
+                x, y = _clipped_centre(_box(word), (page.width, page.height))
                 if box[0] <= x < box[2] and box[1] <= y < box[3]:
                     known = {_char_key(c) for c in own}
                     own.extend(c for c in word["chars"] if _char_key(c) not in known)
@@ -300,8 +339,8 @@ def _drawn(
                 if own
                 else None
             )
-            pitch = _pitch(own)
-            cells.append(DrawnCell(text or "", box, ink, pitch))
+            cut = not text.strip() and _at_edge(box, page, tol)
+            cells.append(DrawnCell(text or "", box, ink, _pitch(own), cut))
     x0, top, x1, bottom = table.bbox
     box = (float(x0), float(top), float(x1), float(bottom))
     return DrawnTable(box, tuple(cells), strategy)
