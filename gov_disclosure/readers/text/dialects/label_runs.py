@@ -1,0 +1,200 @@
+"""Label runs: rows of a large table printed as a label line and then its numbers one a line,
+with an empty line after every cell or none, as `pdftotext` without `-layout` prints a table
+of a real report (`一、本年新收政府信息公开申请数量` / `3001` / `53` / ... / `3119`) -- among
+rows whose numbers the text prints away from their label (runs of two or three rows' numbers
+after one label, labels printed later as a run of their own, vertical labels one character a
+line).
+
+Only what the text's shape alone settles is read: the table's width `k` is the count of
+numbers that most labelled runs hold (at least `MIN_ROWS` of them), and a row is a label line
+directly followed by exactly `k` numbers. A run of another length -- two rows' numbers after
+one label, which may be printed row by row or column by column -- is dropped, and so is a run
+after a one-character piece of vertical text. Labels without numbers of their own stay, in
+order, before the next row's label (group labels, or labels printed out of place: the mapping
+reads the last label before the values as the row's). Blank cells are not printed, so the
+reading is `dropped_empty`. Lower prior than every other dialect: it reads only lines no
+stricter dialect reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from gov_disclosure.furniture import is_page_mark
+from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
+from gov_disclosure.readers.text.lines import BLANKS, LineFacts, Lines, is_number, scan
+
+NAME = "label-runs"
+MIN_ROWS = 3  # rows of one width a table needs: fewer is a coincidence of short lines
+MIN_WIDTH = 2  # numbers a row needs: one label and one number is any short line of prose
+MIN_LABEL = 2  # shortest row label: shorter is a piece of vertical or wrapped text
+MAX_LABEL = 40  # longest label line: longer is prose
+_EDGES = BLANKS + "\f\v\r"
+_EMPTY = " \t\f\v\r"  # an empty line; a line of NBSP or U+3000 is a dump's printed empty cell
+
+
+class Item(NamedTuple):
+    """One line of a block: its label (or ""), its number (or ""), its 0-based line."""
+
+    label: str
+    number: str
+    at: int
+
+
+class Group(NamedTuple):
+    """Labels printed together, then the numbers printed right after them."""
+
+    labels: list[Item]
+    numbers: list[Item]
+
+
+_SKIP = Item("", "", -1)  # a line inside a block that is no cell (an empty line, a page mark)
+
+
+def _item(line: str, f: LineFacts, at: int) -> Item | None:
+    """The line as a label, a number, or a label and one number; `_SKIP` when it is neither but
+    may lie inside a block; None when it ends one (prose, a line of several numbers, another
+    dialect's line, a printed empty cell)."""
+    if f.blank:
+        return None if line.strip(_EMPTY) else _SKIP
+    if f.gapped or f.foreign or f.tabs:
+        return None
+    text = line.strip(_EDGES)
+    if is_page_mark(text):
+        return _SKIP
+    if len(text) > MAX_LABEL:
+        return None
+    words = text.split()
+    numbers = [is_number(w) for w in words]
+    if len(words) == 1 or not any(numbers):
+        return Item("", text, at) if is_number(text) else Item(text, "", at)
+    if len(words) == 2 and numbers == [False, True]:
+        return Item(words[0], words[1], at)
+    return None
+
+
+def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item]]:
+    """Runs of items between the lines that end a block. Two empty lines, or a line of blank
+    characters, are a dump's printed empty cells: they end a block, and a block next to them
+    is dropped, as is one whose empty lines stand for empty cells (`_prints_empty_cells`):
+    cell lines reads those dumps."""
+    out: list[list[Item]] = []
+    run: list[Item] = []
+    gaps: list[int] = []  # empty lines before each item of the run but the first
+    empty = 0
+    cells_before = False  # the run starts after a printed empty cell
+    for i, (line, f) in enumerate(zip(lines, facts, strict=True)):
+        item = _item(line, f, i)
+        empty_cell = f.blank and (empty > 0 or item is None)
+        if item is None or empty_cell:
+            if run and not empty_cell and not cells_before and not _prints_empty_cells(run, gaps):
+                out.append(run)
+            run, gaps, empty, cells_before = [], [], 0, empty_cell
+        elif f.blank:
+            empty += 1
+        elif item is _SKIP:
+            empty = 0  # a page mark brings its own empty lines
+        else:
+            if run:
+                gaps.append(empty)
+            run.append(item)
+            empty = 0
+    if run and not cells_before and not _prints_empty_cells(run, gaps):
+        out.append(run)
+    return out
+
+
+def _prints_empty_cells(run: Sequence[Item], gaps: Sequence[int]) -> bool:
+    """Whether the run's empty lines stand for empty cells (a cell-per-line dump, which cell
+    lines reads): a number after more empty lines than the run's separator (its commonest
+    gap). A longer gap before a label only parts two rows."""
+    if not gaps:
+        return False
+    counts = Counter(gaps)
+    sep = min(counts, key=lambda g: (-counts[g], g))
+    return any(g > sep and not it.label for g, it in zip(gaps, run[1:], strict=True))
+
+
+def groups(block: Sequence[Item]) -> list[Group]:
+    """The block as groups of labels and the numbers after them (the first group may have no
+    label: numbers whose label is elsewhere)."""
+    out: list[Group] = []
+    for item in block:
+        if item.label and (not out or out[-1].numbers):
+            out.append(Group([], []))
+        elif not out:
+            out.append(Group([], []))
+        if item.label:
+            out[-1].labels.append(item)
+        if item.number:
+            out[-1].numbers.append(item)
+    return out
+
+
+def width(found: Sequence[Group]) -> int | None:
+    """The table's width: the count of numbers that most labelled groups hold, when at least
+    `MIN_ROWS` hold it and no other count is as common."""
+    counts = Counter(len(g.numbers) for g in found if g.labels and g.numbers)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_ROWS or ranked[0][0] < MIN_WIDTH:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _is_row(group: Group, k: int) -> bool:
+    return bool(group.labels) and len(group.numbers) == k and len(group.labels[-1].label) >= MIN_LABEL
+
+
+Cells = list[tuple[str, int]]  # a row's cells: text and 0-based line
+
+
+def rows_of(block: Sequence[Item]) -> list[Cells] | None:
+    """The rows of one block, from the label of its first row to the last number of its last:
+    each row's labels (those of the groups without a row since the row before, then its own)
+    and its numbers. None when the block has no width."""
+    found = groups(block)
+    k = width(found)
+    if k is None:
+        return None
+    rows: list[Cells] = []
+    pending: list[Item] = []
+    for group in found:
+        if _is_row(group, k):
+            labels = [*pending, *group.labels] if rows else group.labels[-1:]
+            rows.append([(it.label, it.at) for it in labels] + [(it.number, it.at) for it in group.numbers])
+            pending = []
+        elif rows:
+            pending += group.labels
+    return rows
+
+
+class LabelRunsDialect(RegionDialect):
+    name = NAME
+    prior = 0.94  # below every other dialect: it reads only what none of them reads
+
+    def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
+        facts = lines.facts if isinstance(lines, Lines) else scan(lines).facts
+        out: list[tuple[int, int]] = []
+        for block in _blocks(lines, facts):
+            if len(block) < MIN_ROWS * (MIN_WIDTH + 1):
+                continue
+            rows = rows_of(block)
+            if rows:
+                out.append((rows[0][0][1], rows[-1][-1][1] + 1))
+        return out
+
+    def reading(self, lines: Lines, first_line: int) -> Reading | None:
+        blocks = _blocks(lines, lines.facts)
+        if len(blocks) != 1 or not (rows := rows_of(blocks[0])):
+            return None
+        out = [tuple(Piece(text, first_line + at, col) for col, (text, at) in enumerate(row)) for row in rows]
+        return reading_or_none(NAME, first_line, out, dropped_empty=True)
+
+
+def read_runs(lines: Sequence[str], first_line: int = 1) -> Reading | None:
+    """One region read as this dialect reads it (for tests and users' tools)."""
+    return LabelRunsDialect().reading(scan(lines), first_line)
