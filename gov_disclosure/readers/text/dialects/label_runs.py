@@ -31,6 +31,7 @@ MIN_ROWS = 3  # rows of one width a table needs: fewer is a coincidence of short
 MIN_WIDTH = 2  # numbers a row needs: one label and one number is any short line of prose
 MIN_LABEL = 2  # shortest row label: shorter is a piece of vertical or wrapped text
 MAX_LABEL = 40  # longest label line: longer is prose
+MAX_PARTS = 8  # parts of a block offered each way (a bound on the regions of a long block)
 _EDGES = BLANKS + "\f\v\r"
 _EMPTY = " \t\f\v\r"  # an empty line; a line of NBSP or U+3000 is a dump's printed empty cell
 
@@ -48,31 +49,30 @@ class Group(NamedTuple):
 
     labels: list[Item]
     numbers: list[Item]
+    first: int  # index of its first item in the block
 
 
-_SKIP = Item("", "", -1)  # a line inside a block that is no cell (an empty line, a page mark)
-
-
-def _item(line: str, f: LineFacts, at: int) -> Item | None:
-    """The line as a label, a number, or a label and one number; `_SKIP` when it is neither but
-    may lie inside a block; None when it ends one (prose, a line of several numbers, another
-    dialect's line, a printed empty cell)."""
+def _items(line: str, f: LineFacts, at: int) -> list[Item] | None:
+    """The line's cells: a number, labels side by side (`（三）不予 4.保护第三方合法权益`), the
+    last of which may be followed by one number; none when it may lie inside a block but is no
+    cell (an empty line, a page mark); None when it ends a block (prose, a line of several
+    numbers, another dialect's line, a printed empty cell)."""
     if f.blank:
-        return None if line.strip(_EMPTY) else _SKIP
+        return None if line.strip(_EMPTY) else []
     if f.gapped or f.foreign or f.tabs:
         return None
     text = line.strip(_EDGES)
     if is_page_mark(text):
-        return _SKIP
+        return []
     if len(text) > MAX_LABEL:
         return None
+    if is_number(text):
+        return [Item("", text, at)]
     words = text.split()
-    numbers = [is_number(w) for w in words]
-    if len(words) == 1 or not any(numbers):
-        return Item("", text, at) if is_number(text) else Item(text, "", at)
-    if len(words) == 2 and numbers == [False, True]:
-        return Item(words[0], words[1], at)
-    return None
+    number = words.pop() if len(words) > 1 and is_number(words[-1]) else ""
+    if any(is_number(w) for w in words):
+        return None
+    return [*(Item(w, "", at) for w in words[:-1]), Item(words[-1], number, at)]
 
 
 def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item]]:
@@ -86,20 +86,21 @@ def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item]
     empty = 0
     cells_before = False  # the run starts after a printed empty cell
     for i, (line, f) in enumerate(zip(lines, facts, strict=True)):
-        item = _item(line, f, i)
-        empty_cell = f.blank and (empty > 0 or item is None)
-        if item is None or empty_cell:
+        items = _items(line, f, i)
+        empty_cell = f.blank and (empty > 0 or items is None)
+        if items is None or empty_cell:
             if run and not empty_cell and not cells_before and not _prints_empty_cells(run, gaps):
                 out.append(run)
             run, gaps, empty, cells_before = [], [], 0, empty_cell
         elif f.blank:
             empty += 1
-        elif item is _SKIP:
+        elif not items:
             empty = 0  # a page mark brings its own empty lines
         else:
             if run:
                 gaps.append(empty)
-            run.append(item)
+            gaps += [0] * (len(items) - 1)
+            run += items
             empty = 0
     if run and not cells_before and not _prints_empty_cells(run, gaps):
         out.append(run)
@@ -121,11 +122,9 @@ def groups(block: Sequence[Item]) -> list[Group]:
     """The block as groups of labels and the numbers after them (the first group may have no
     label: numbers whose label is elsewhere)."""
     out: list[Group] = []
-    for item in block:
-        if item.label and (not out or out[-1].numbers):
-            out.append(Group([], []))
-        elif not out:
-            out.append(Group([], []))
+    for k, item in enumerate(block):
+        if not out or item.label and out[-1].numbers:
+            out.append(Group([], [], k))
         if item.label:
             out[-1].labels.append(item)
         if item.number:
@@ -172,20 +171,41 @@ def rows_of(block: Sequence[Item]) -> list[Cells] | None:
     return rows
 
 
+def parts(block: Sequence[Item]) -> list[list[Item]]:
+    """The block, and, as a stricter dialect may have read some of its lines, its parts from
+    a row on and up to a row: from its first and last `MAX_PARTS` rows and from its first and
+    last `MAX_PARTS` breaks (groups that are no row). The search keeps the largest part that
+    no stricter reading overlaps."""
+    found = groups(block)
+    k = width(found)
+    if k is None:
+        return []
+    rows = [_is_row(g, k) for g in found]
+    firsts = [j for j in range(1, len(found)) if rows[j]]
+    lasts = [j for j in range(len(found) - 1) if rows[j]]
+    starts = {found[j].first for j in firsts[:MAX_PARTS] + [j for j in firsts if not rows[j - 1]][:MAX_PARTS]}
+    ends = {found[j + 1].first for j in lasts[-MAX_PARTS:] + [j for j in lasts if not rows[j + 1]][-MAX_PARTS:]}
+    cuts = [(0, len(block))]
+    cuts += [(s, len(block)) for s in sorted(starts)]
+    cuts += [(0, e) for e in sorted(ends)]
+    return [list(block[s:e]) for s, e in cuts]
+
+
 class LabelRunsDialect(RegionDialect):
     name = NAME
     prior = 0.94  # below every other dialect: it reads only what none of them reads
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
         facts = lines.facts if isinstance(lines, Lines) else scan(lines).facts
-        out: list[tuple[int, int]] = []
+        out: dict[tuple[int, int], None] = {}
         for block in _blocks(lines, facts):
             if len(block) < MIN_ROWS * (MIN_WIDTH + 1):
                 continue
-            rows = rows_of(block)
-            if rows:
-                out.append((rows[0][0][1], rows[-1][-1][1] + 1))
-        return out
+            for part in parts(block):
+                rows = rows_of(part)
+                if rows:
+                    out[(rows[0][0][1], rows[-1][-1][1] + 1)] = None
+        return list(out)
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
         blocks = _blocks(lines, lines.facts)
