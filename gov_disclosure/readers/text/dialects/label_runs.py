@@ -66,10 +66,12 @@ def _items(line: str, f: LineFacts, at: int) -> list[Item] | None:
         return []
     if len(text) > MAX_LABEL:
         return None
+    words = text.split()
+    if len(words) == 1:
+        return [Item("", text, at) if is_number(text) else Item(text, "", at)]
     if is_number(text):
         return [Item("", text, at)]
-    words = text.split()
-    number = words.pop() if len(words) > 1 and is_number(words[-1]) else ""
+    number = words.pop() if is_number(words[-1]) else ""
     if any(is_number(w) for w in words):
         return None
     return [*(Item(w, "", at) for w in words[:-1]), Item(words[-1], number, at)]
@@ -151,44 +153,69 @@ def _is_row(group: Group, k: int) -> bool:
 Cells = list[tuple[str, int]]  # a row's cells: text and 0-based line
 
 
-def rows_of(block: Sequence[Item]) -> list[Cells] | None:
+class Row(NamedTuple):
+    """A row's cells (labels, then numbers), where its own label is among them, and whether a
+    group that is no row came right before it (a break)."""
+
+    cells: Cells
+    own: int
+    after_break: bool
+
+
+def rows_of(block: Sequence[Item]) -> list[Row]:
     """The rows of one block, from the label of its first row to the last number of its last:
     each row's labels (those of the groups without a row since the row before, then its own)
     and its numbers. None when the block has no width."""
     found = groups(block)
     k = width(found)
     if k is None:
-        return None
-    rows: list[Cells] = []
+        return []
+    rows: list[Row] = []
     pending: list[Item] = []
+    after_break = False
     for group in found:
         if _is_row(group, k):
             labels = [*pending, *group.labels] if rows else group.labels[-1:]
-            rows.append([(it.label, it.at) for it in labels] + [(it.number, it.at) for it in group.numbers])
-            pending = []
+            cells = [(it.label, it.at) for it in labels] + [(it.number, it.at) for it in group.numbers]
+            rows.append(Row(cells, len(labels) - 1, after_break))
+            pending, after_break = [], False
         elif rows:
             pending += group.labels
+            after_break = True
     return rows
 
 
-def parts(block: Sequence[Item]) -> list[list[Item]]:
-    """The block, and, as a stricter dialect may have read some of its lines, its parts from
-    a row on and up to a row: from its first and last `MAX_PARTS` rows and from its first and
-    last `MAX_PARTS` breaks (groups that are no row). The search keeps the largest part that
-    no stricter reading overlaps."""
-    found = groups(block)
-    k = width(found)
-    if k is None:
-        return []
-    rows = [_is_row(g, k) for g in found]
-    firsts = [j for j in range(1, len(found)) if rows[j]]
-    lasts = [j for j in range(len(found) - 1) if rows[j]]
-    starts = {found[j].first for j in firsts[:MAX_PARTS] + [j for j in firsts if not rows[j - 1]][:MAX_PARTS]}
-    ends = {found[j + 1].first for j in lasts[-MAX_PARTS:] + [j for j in lasts if not rows[j + 1]][-MAX_PARTS:]}
-    cuts = [(0, len(block))]
-    cuts += [(s, len(block)) for s in sorted(starts)]
-    cuts += [(0, e) for e in sorted(ends)]
-    return [list(block[s:e]) for s, e in cuts]
+def parts(rows: Sequence[Row]) -> dict[tuple[int, int], list[Cells]]:
+    """The block's rows by region, with, as a stricter dialect may have read some of its lines,
+    its parts from a row on and up to a row: from its first and last `MAX_PARTS` rows and from
+    its first and last `MAX_PARTS` breaks. Each part has `MIN_ROWS` rows; its first row starts
+    at its own label. The search keeps the largest part no stricter reading overlaps."""
+    n = len(rows)
+    breaks = [j for j in range(1, n) if rows[j].after_break]
+    starts = {0, *range(1, min(n, MAX_PARTS + 1)), *breaks[:MAX_PARTS]}
+    ends = {n, *range(max(1, n - MAX_PARTS), n), *breaks[-MAX_PARTS:]}
+    cuts = {(a, n) for a in starts} | {(0, b) for b in ends}
+    out: dict[tuple[int, int], list[Cells]] = {}
+    for a, b in sorted(cuts, key=lambda c: c[0] - c[1]):
+        if b - a >= MIN_ROWS:
+            first = rows[a].cells[rows[a].own :]
+            out.setdefault((first[0][1], rows[b - 1].cells[-1][1] + 1), [first, *(r.cells for r in rows[a + 1 : b])])
+    return out
+
+
+def _found(lines: Lines) -> dict[tuple[int, int], list[Cells]]:
+    """Every region of the text with its rows."""
+    out: dict[tuple[int, int], list[Cells]] = {}
+    for block in _blocks(lines, lines.facts):
+        if len(block) >= MIN_ROWS * (MIN_WIDTH + 1):
+            out.update(parts(rows_of(block)))
+    return out
+
+
+def _reading(rows: Sequence[Cells], first_line: int, offset: int) -> Reading | None:
+    """Rows (lines counted from `offset`) as a reading of a region starting at `first_line`."""
+    out = [tuple(Piece(text, offset + at, col) for col, (text, at) in enumerate(row)) for row in rows]
+    return reading_or_none(NAME, first_line, out, dropped_empty=True)
 
 
 class LabelRunsDialect(RegionDialect):
@@ -196,23 +223,21 @@ class LabelRunsDialect(RegionDialect):
     prior = 0.94  # below every other dialect: it reads only what none of them reads
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
-        facts = lines.facts if isinstance(lines, Lines) else scan(lines).facts
-        out: dict[tuple[int, int], None] = {}
-        for block in _blocks(lines, facts):
-            if len(block) < MIN_ROWS * (MIN_WIDTH + 1):
-                continue
-            for part in parts(block):
-                rows = rows_of(part)
-                if rows:
-                    out[(rows[0][0][1], rows[-1][-1][1] + 1)] = None
-        return list(out)
+        return list(_found(scan(lines)))
+
+    def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
+        """Each region's rows, found in one pass over the text."""
+        found = _found(lines)
+        out: list[Reading | None] = []
+        for s, e in regions:
+            rows = found.get((s, e))
+            out.append(self.reading(lines[s:e], s + 1) if rows is None else _reading(rows, s + 1, 1))
+        return out
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
-        blocks = _blocks(lines, lines.facts)
-        if len(blocks) != 1 or not (rows := rows_of(blocks[0])):
-            return None
-        out = [tuple(Piece(text, first_line + at, col) for col, (text, at) in enumerate(row)) for row in rows]
-        return reading_or_none(NAME, first_line, out, dropped_empty=True)
+        found = _found(lines)
+        rows = found.get((0, len(lines)))
+        return None if rows is None else _reading(rows, first_line, first_line)
 
 
 def read_runs(lines: Sequence[str], first_line: int = 1) -> Reading | None:
