@@ -173,6 +173,28 @@ class TestRefused:
         lines = ["甲甲", "1", "2", "乙乙", "3", "4", "统计期限自 2024 年 1 月 1 日起", "丙丙", "5", "6"]
         assert LabelRunsDialect().regions(scan(lines)) == []
 
+    def test_numbers_after_a_header_line(self) -> None:
+        """Numbers right after a header line: each row's label printed after its numbers (a
+        browser's PDF of centred cells), which a label-first reading would shift by a row."""
+        header = "信息内容 本年制作数量 本年公开数量 对外公开总数量"
+        after = [header, "13", "13", "524", "规章", "60", "60", "368", "规范性文件", "1", "2", "3", "行政许可"]
+        assert LabelRunsDialect().regions(scan(after)) == []
+        before = [header, "规章", "13", "13", "524", "规范性文件", "60", "60", "368", "行政许可", "1", "2", "3"]
+        assert LabelRunsDialect().regions(scan(before)) == [(1, 13)]
+        assert _texts(read_runs(before[1:], 2))[0] == ["规章", "13", "13", "524"]
+
+    def test_a_line_of_other_blank_characters(self) -> None:
+        lines = ["甲甲", "1", "2", "乙乙", "3", "4", "\u2002", "丙丙", "5", "6"]
+        assert LabelRunsDialect().regions(scan(lines)) == []
+
+
+def test_a_run_of_another_count_ends_a_table() -> None:
+    """Width 2 (five runs of 2); the run of 3 after 丁丁 is no multiple of it: the table ends
+    before it, and the two rows after it are too few for a table."""
+    lines = ["甲甲", "1", "2", "乙乙", "3", "4", "丙丙", "5", "6", "丁丁", "7", "8", "9"]
+    lines += ["戊戊", "1", "2", "己己", "3", "4"]
+    assert LabelRunsDialect().regions(scan(lines)) == [(0, 9)]
+
 
 class _Strict:
     """A stricter dialect that reads the first two rows of a block (lines 0-6)."""

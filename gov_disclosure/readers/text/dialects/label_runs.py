@@ -37,11 +37,13 @@ _EMPTY = " \t\f\v\r"  # an empty line; a line of NBSP or U+3000 is a dump's prin
 
 
 class Item(NamedTuple):
-    """One line of a block: its label (or ""), its number (or ""), its 0-based line."""
+    """One cell of a block: its label (or ""), its number (or ""), its 0-based line, and
+    whether it is one of several labels of a line without a number (a header line)."""
 
     label: str
     number: str
     at: int
+    header: bool = False
 
 
 class Group(NamedTuple):
@@ -67,6 +69,8 @@ def _items(line: str, f: LineFacts, at: int) -> list[Item] | None:
     if len(text) > MAX_LABEL:
         return None
     words = text.split()
+    if not words:
+        return None  # other blank characters: no cell this dialect knows
     if len(words) == 1:
         return [Item("", text, at) if is_number(text) else Item(text, "", at)]
     if is_number(text):
@@ -74,7 +78,7 @@ def _items(line: str, f: LineFacts, at: int) -> list[Item] | None:
     number = words.pop() if is_number(words[-1]) else ""
     if any(is_number(w) for w in words):
         return None
-    return [*(Item(w, "", at) for w in words[:-1]), Item(words[-1], number, at)]
+    return [*(Item(w, "", at, not number) for w in words[:-1]), Item(words[-1], number, at, not number)]
 
 
 def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item]]:
@@ -162,18 +166,34 @@ class Row(NamedTuple):
     after_break: bool
 
 
-def rows_of(block: Sequence[Item]) -> list[Row]:
-    """The rows of one block, from the label of its first row to the last number of its last:
-    each row's labels (those of the groups without a row since the row before, then its own)
-    and its numbers. None when the block has no width."""
+def tables_of(block: Sequence[Item]) -> list[list[Row]]:
+    """The tables of one block, each a list of rows from the label of its first row to the last
+    number of its last: each row's labels (those of the groups without a row since the row
+    before, then its own) and its numbers. A group whose count of numbers is no multiple of the
+    width ends a table: its numbers straddle their label, or a dump dropped some blank cells,
+    or it belongs to a table of another width; the rows next to it are in doubt too. A table
+    whose first numbers follow a header line is refused: its numbers come before their labels
+    (each row's label after its numbers), which a label-first reading would shift by a row."""
     found = groups(block)
     k = width(found)
     if k is None:
         return []
-    rows: list[Row] = []
+    tables: list[list[Row]] = [[]]
     pending: list[Item] = []
-    after_break = False
+    after_break = refused = False
+    fresh = True  # no numbers yet since the table's start
     for group in found:
+        rows = tables[-1]
+        if len(group.numbers) % k:
+            if rows:
+                tables.append([])
+            pending, after_break, fresh, refused = [], False, True, False
+            continue
+        if group.numbers and fresh:
+            refused = bool(group.labels) and group.labels[-1].header
+            fresh = False
+        if refused:
+            continue
         if _is_row(group, k):
             labels = [*pending, *group.labels] if rows else group.labels[-1:]
             cells = [(it.label, it.at) for it in labels] + [(it.number, it.at) for it in group.numbers]
@@ -182,7 +202,7 @@ def rows_of(block: Sequence[Item]) -> list[Row]:
         elif rows:
             pending += group.labels
             after_break = True
-    return rows
+    return [rows for rows in tables if len(rows) >= MIN_ROWS]
 
 
 def parts(rows: Sequence[Row]) -> dict[tuple[int, int], list[Cells]]:
@@ -208,7 +228,8 @@ def _found(lines: Lines) -> dict[tuple[int, int], list[Cells]]:
     out: dict[tuple[int, int], list[Cells]] = {}
     for block in _blocks(lines, lines.facts):
         if len(block) >= MIN_ROWS * (MIN_WIDTH + 1):
-            out.update(parts(rows_of(block)))
+            for rows in tables_of(block):
+                out.update(parts(rows))
     return out
 
 
