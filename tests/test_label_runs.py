@@ -160,6 +160,19 @@ class TestRefused:
         assert LabelRunsDialect().regions(scan(rows))[0] == (0, 9)
         assert LabelRunsDialect().regions(scan([*rows, "", "", "丁丁"])) == []
         assert LabelRunsDialect().regions(scan(["戊戊", "", "", *rows])) == []
+        assert LabelRunsDialect().regions(scan([*rows, "\xa0", "丁丁"])) == []
+        # two empty lines with no cell after them (the text's end, prose) are no empty cells
+        assert LabelRunsDialect().regions(scan([*rows, "", ""]))[0] == (0, 9)
+        assert LabelRunsDialect().regions(
+            scan(
+                [
+                    *rows,
+                    "",
+                    "",
+                    "以上数据截至二〇二四年十二月三十一日，由本机关政府信息公开工作机构统计汇总并负责解释说明。",
+                ]
+            )
+        )[0] == (0, 9)
 
     def test_two_widths_equally_common(self) -> None:
         lines = ["甲甲", "1", "2", "乙乙", "3", "4", "丙丙", "5", "6"]

@@ -31,7 +31,8 @@ MIN_ROWS = 3  # rows of one width a table needs: fewer is a coincidence of short
 MIN_WIDTH = 2  # numbers a row needs: one label and one number is any short line of prose
 MIN_LABEL = 2  # shortest row label: shorter is a piece of vertical or wrapped text
 MAX_LABEL = 40  # longest label line: longer is prose
-MAX_PARTS = 8  # parts of a block offered each way (a bound on the regions of a long block)
+MAX_PARTS = 4  # cuts offered near each end of a table
+MAX_PART_ROWS = 60  # a longer table offers no parts (no report's table is that long): a bound
 _EDGES = BLANKS + "\f\v\r"
 _EMPTY = " \t\f\v\r"  # an empty line; a line of NBSP or U+3000 is a dump's printed empty cell
 
@@ -82,34 +83,49 @@ def _items(line: str, f: LineFacts, at: int) -> list[Item] | None:
 
 
 def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item]]:
-    """Runs of items between the lines that end a block. Two empty lines, or a line of blank
-    characters, are a dump's printed empty cells: they end a block, and a block next to them
-    is dropped, as is one whose empty lines stand for empty cells (`_prints_empty_cells`):
-    cell lines reads those dumps."""
+    """Runs of items between the lines that end a block. A line of blank characters, or two
+    empty lines between two cells, are a dump's printed empty cells: a block next to them is
+    dropped, as is one whose empty lines stand for empty cells (`_prints_empty_cells`): cell
+    lines reads those dumps."""
     out: list[list[Item]] = []
     run: list[Item] = []
     gaps: list[int] = []  # empty lines before each item of the run but the first
     empty = 0
     cells_before = False  # the run starts after a printed empty cell
+    held: tuple[list[Item], list[int], bool] | None = None  # a run two empty lines ended
+
+    def close(run: list[Item], gaps: list[int], cells_before: bool) -> None:
+        if run and not cells_before and not _prints_empty_cells(run, gaps):
+            out.append(run)
+
     for i, (line, f) in enumerate(zip(lines, facts, strict=True)):
-        items = _items(line, f, i)
-        empty_cell = f.blank and (empty > 0 or items is None)
-        if items is None or empty_cell:
-            if run and not empty_cell and not cells_before and not _prints_empty_cells(run, gaps):
-                out.append(run)
-            run, gaps, empty, cells_before = [], [], 0, empty_cell
-        elif f.blank:
+        if f.blank and line.strip(_EMPTY):  # a line of blank characters: an empty cell
+            run, gaps, empty, cells_before, held = [], [], 0, True, None
+            continue
+        if f.blank:
             empty += 1
+            if empty == 2 and run:
+                held, run, gaps = (run, gaps, cells_before), [], []
+            continue
+        items = _items(line, f, i)
+        if items is None:
+            if held:
+                close(*held)
+            close(run, gaps, cells_before)
+            run, gaps, empty, cells_before, held = [], [], 0, False, None
         elif not items:
             empty = 0  # a page mark brings its own empty lines
         else:
+            if empty >= 2:  # cells after two empty lines: empty cells if cells came before
+                cells_before, held = held is not None, None
             if run:
                 gaps.append(empty)
             gaps += [0] * (len(items) - 1)
             run += items
             empty = 0
-    if run and not cells_before and not _prints_empty_cells(run, gaps):
-        out.append(run)
+    if held:
+        close(*held)
+    close(run, gaps, cells_before)
     return out
 
 
@@ -206,20 +222,22 @@ def tables_of(block: Sequence[Item]) -> list[list[Row]]:
 
 
 def parts(rows: Sequence[Row]) -> dict[tuple[int, int], list[Cells]]:
-    """The block's rows by region, with, as a stricter dialect may have read some of its lines,
-    its parts from a row on and up to a row: from its first and last `MAX_PARTS` rows and from
-    its first and last `MAX_PARTS` breaks. Each part has `MIN_ROWS` rows; its first row starts
-    at its own label. The search keeps the largest part no stricter reading overlaps."""
+    """The table's rows by region, with, as a stricter dialect may have read some of its lines
+    at either end, its parts between a cut near its start and one near its end (the first and
+    last `MAX_PARTS` rows and breaks). Each part has `MIN_ROWS` rows; its first row starts at
+    its own label. The search keeps the largest part no stricter reading overlaps. A table of
+    more than `MAX_PART_ROWS` rows is offered whole."""
     n = len(rows)
+    if n > MAX_PART_ROWS:
+        return {(rows[0].cells[0][1], rows[-1].cells[-1][1] + 1): [r.cells for r in rows]}
     breaks = [j for j in range(1, n) if rows[j].after_break]
     starts = {0, *range(1, min(n, MAX_PARTS + 1)), *breaks[:MAX_PARTS]}
     ends = {n, *range(max(1, n - MAX_PARTS), n), *breaks[-MAX_PARTS:]}
-    cuts = {(a, n) for a in starts} | {(0, b) for b in ends}
+    cuts = sorted(((a, b) for a in starts for b in ends if b - a >= MIN_ROWS), key=lambda c: (c[0] - c[1], c))
     out: dict[tuple[int, int], list[Cells]] = {}
-    for a, b in sorted(cuts, key=lambda c: c[0] - c[1]):
-        if b - a >= MIN_ROWS:
-            first = rows[a].cells[rows[a].own :]
-            out.setdefault((first[0][1], rows[b - 1].cells[-1][1] + 1), [first, *(r.cells for r in rows[a + 1 : b])])
+    for a, b in cuts:
+        first = rows[a].cells[rows[a].own :]
+        out.setdefault((first[0][1], rows[b - 1].cells[-1][1] + 1), [first, *(r.cells for r in rows[a + 1 : b])])
     return out
 
 
