@@ -210,23 +210,40 @@ def test_a_run_of_another_count_ends_a_table() -> None:
 
 
 class _Strict:
-    """A stricter dialect that reads the first two rows of a block (lines 0-6)."""
+    """A stricter dialect that reads the lines given, two cells from each region's first two
+    lines."""
 
     name = "strict-test"
     prior = 1.0
 
+    def __init__(self, *regions: tuple[int, int]) -> None:
+        self.found = list(regions)
+
     def regions(self, lines: object) -> list[tuple[int, int]]:
-        return [(0, 6)]
+        return self.found
 
     def read(self, lines: list[str], first_line: int) -> Table:
         rows = [(Piece(lines[0], first_line, 0), Piece(lines[1], first_line + 1, 1))]
         return Reading("strict-test", first_line, tuple(rows), dropped_empty=True).table()
 
 
+ROWS = ["甲甲", "1", "2", "乙乙", "3", "4", "丙丙", "5", "6", "丁丁", "7", "8", "戊戊", "9", "0"]
+
+
 def test_the_rest_of_a_block_a_stricter_dialect_read_in_part() -> None:
     """The block's region overlaps the stricter reading; its part from the third row on is
     read (and not one from the second, which overlaps too)."""
-    lines = ["甲甲", "1", "2", "乙乙", "3", "4", "丙丙", "5", "6", "丁丁", "7", "8", "戊戊", "9", "0"]
-    found = search(scan(lines), [_Strict(), LabelRunsDialect()])
+    found = search(scan(ROWS), [_Strict((0, 6)), LabelRunsDialect()])
     assert [(f.start, f.end, f.table.dialect) for f in found] == [(0, 6, "strict-test"), (6, 15, "label-runs")]
+    assert _texts(found[1].table) == [["丙丙", "5", "6"], ["丁丁", "7", "8"], ["戊戊", "9", "0"]]
+
+
+def test_the_middle_of_a_block_a_stricter_dialect_read_at_both_ends() -> None:
+    lines = [*ROWS, "己己", "1", "2", "庚庚", "3", "4"]
+    found = search(scan(lines), [_Strict((0, 6), (15, 21)), LabelRunsDialect()])
+    assert [(f.start, f.end, f.table.dialect) for f in found] == [
+        (0, 6, "strict-test"),
+        (6, 15, "label-runs"),
+        (15, 21, "strict-test"),
+    ]
     assert _texts(found[1].table) == [["丙丙", "5", "6"], ["丁丁", "7", "8"], ["戊戊", "9", "0"]]
