@@ -189,21 +189,25 @@ def tables_of(block: Sequence[Item]) -> list[list[Row]]:
     width ends a table: its numbers straddle their label, or a dump dropped some blank cells,
     or it belongs to a table of another width; the rows next to it are in doubt too. A table
     whose first numbers follow a header line is refused: its numbers come before their labels
-    (each row's label after its numbers), which a label-first reading would shift by a row."""
+    (each row's label after its numbers), which a label-first reading would shift by a row.
+    Where a table drops numbers (runs of several rows), the labels without numbers of their
+    own may be those rows' labels: each row keeps only its own, lest they read as blank rows."""
     found = groups(block)
     k = width(found)
     if k is None:
         return []
     tables: list[list[Row]] = [[]]
+    orphans = [False]  # the table dropped numbers between two of its rows
     pending: list[Item] = []
-    after_break = refused = False
+    after_break = refused = dropped = False
     fresh = True  # no numbers yet since the table's start
     for group in found:
         rows = tables[-1]
         if len(group.numbers) % k:
             if rows:
                 tables.append([])
-            pending, after_break, fresh, refused = [], False, True, False
+                orphans.append(False)
+            pending, after_break, fresh, refused, dropped = [], False, True, False, False
             continue
         if group.numbers and fresh:
             refused = bool(group.labels) and group.labels[-1].header
@@ -214,11 +218,17 @@ def tables_of(block: Sequence[Item]) -> list[list[Row]]:
             labels = [*pending, *group.labels] if rows else group.labels[-1:]
             cells = [(it.label, it.at) for it in labels] + [(it.number, it.at) for it in group.numbers]
             rows.append(Row(cells, len(labels) - 1, after_break))
-            pending, after_break = [], False
+            orphans[-1] = orphans[-1] or dropped
+            pending, after_break, dropped = [], False, False
         elif rows:
             pending += group.labels
             after_break = True
-    return [rows for rows in tables if len(rows) >= MIN_ROWS]
+            dropped = dropped or bool(group.numbers)
+    return [
+        [Row(r.cells[r.own :], 0, r.after_break) for r in rows] if orphaned else rows
+        for rows, orphaned in zip(tables, orphans, strict=True)
+        if len(rows) >= MIN_ROWS
+    ]
 
 
 def parts(rows: Sequence[Row]) -> dict[tuple[int, int], list[Cells]]:
