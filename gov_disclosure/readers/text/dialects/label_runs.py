@@ -7,13 +7,15 @@ line).
 
 Only what the text's shape alone settles is read: the table's width `k` is the count of
 numbers that most labelled runs hold (at least `MIN_ROWS` of them), and a row is a label line
-directly followed by exactly `k` numbers. A run of another length -- two rows' numbers after
-one label, which may be printed row by row or column by column -- is dropped, and so is a run
-after a one-character piece of vertical text. Labels without numbers of their own stay, in
-order, before the next row's label (group labels, or labels printed out of place: the mapping
-reads the last label before the values as the row's). Blank cells are not printed, so the
-reading is `dropped_empty`. Lower prior than every other dialect: it reads only lines no
-stricter dialect reads.
+directly followed by exactly `k` numbers. A run of `k` times more -- several rows' numbers
+after one label, printed row by row or column by column -- is dropped, and so is a run after a
+one-character piece of vertical text; a run of any other count ends the table (numbers that
+straddle their label, or blank cells not printed). Labels without numbers of their own lead
+the next row (group labels), unless the table dropped numbers: then they may be those rows'
+labels, and are left out. Numbers right after a header line are printed before their labels,
+which no label-first reading may shift: that table is refused. Blank cells are not printed,
+so the reading is `dropped_empty`. Its prior is below every built-in dialect's: it reads only
+lines no other reads, and offers parts of a table where a stricter reading took its ends.
 """
 
 from __future__ import annotations
@@ -269,7 +271,7 @@ def _reading(rows: Sequence[Cells], first_line: int, offset: int) -> Reading | N
 
 class LabelRunsDialect(RegionDialect):
     name = NAME
-    prior = 0.94  # below every other dialect: it reads only what none of them reads
+    prior = 0.94  # below every built-in dialect: it reads only what none of them reads
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
         return list(_found(scan(lines)))
