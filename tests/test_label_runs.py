@@ -6,6 +6,12 @@ after every cell; a browser's PDF: none, labels side by side on one line)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import takewhile
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from gov_disclosure.blocks import Paragraph, Table
 from gov_disclosure.readers.text import read_text
 from gov_disclosure.readers.text.dialects.base import Piece, Reading
@@ -249,3 +255,53 @@ def test_the_middle_of_a_block_a_stricter_dialect_read_at_both_ends() -> None:
         (15, 21, "strict-test"),
     ]
     assert _texts(found[1].table) == [["丙丙", "5", "6"], ["丁丁", "7", "8"], ["戊戊", "9", "0"]]
+
+
+@st.composite
+def _printed_tables(draw: st.DrawFn) -> tuple[dict[str, list[str]], list[str], bool]:
+    """A table (row label -> numbers) and its text as `pdftotext` prints it label first: some
+    rows (never the first) printed without their label, their numbers after the row before's
+    and their label later, before the next label or after the table; an empty line after
+    every cell or none."""
+    n = draw(st.integers(3, 12))
+    k = draw(st.integers(2, 7))
+    truth = {f"第{i}行项目": [str(draw(st.integers(0, 999))) for _ in range(k)] for i in range(n)}
+    moved = draw(st.sets(st.integers(1, n - 1), max_size=n // 2))
+    spaced, at_end = draw(st.booleans()), draw(st.booleans())
+    cells: list[str] = []
+    later: list[str] = []
+    for i, (label, numbers) in enumerate(truth.items()):
+        if i in moved:
+            later.append(label)
+        elif at_end:
+            cells.append(label)
+        else:
+            cells += [*later, label]
+            later = []
+        cells += numbers
+    cells += later
+    # what the width is read from: most labelled runs hold one row's numbers
+    runs = Counter(
+        k + k * sum(1 for _ in takewhile(moved.__contains__, range(i + 1, n))) for i in range(n) if i not in moved
+    )
+    assume(runs[k] > max((c for m, c in runs.items() if m != k), default=0))
+    lines = [line for cell in cells for line in ([cell, ""] if spaced else [cell])]
+    return truth, lines, not moved
+
+
+@settings(max_examples=200, deadline=None)
+@given(_printed_tables())
+def test_every_row_read_is_its_labels_own(case: tuple[dict[str, list[str]], list[str], bool]) -> None:
+    """Whatever rows are printed away from their label, a row read holds its label's numbers;
+    a table printed whole is read whole."""
+    truth, lines, whole = case
+    found = search(scan(lines), [LabelRunsDialect()])
+    read = {}
+    for f in found:
+        for row in _texts(f.table):
+            labels = [t for t in row if t in truth]
+            read[labels[-1]] = row[len(row) - len(truth[labels[-1]]) :]
+            assert len(row) - len(labels) == len(truth[labels[-1]])
+    assert all(read[label] == truth[label] for label in read)
+    if whole:
+        assert read == truth
