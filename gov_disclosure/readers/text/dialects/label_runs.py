@@ -16,6 +16,8 @@ labels, and are left out. Numbers right after a header line are printed before t
 which no label-first reading may shift: that table is refused. Blank cells are not printed,
 so the reading is `dropped_empty`. Its prior is below every built-in dialect's: it reads only
 lines no other reads, and offers parts of a table where a stricter reading took its ends.
+What the shape cannot settle: a text in which most labelled runs hold several rows' numbers
+(most rows printed without their label) is read with that many numbers a row.
 """
 
 from __future__ import annotations
