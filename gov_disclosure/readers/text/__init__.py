@@ -12,6 +12,7 @@ from gov_disclosure.readers.text.dialects.dashed import DashedDialect
 from gov_disclosure.readers.text.dialects.fixed_width import FixedWidthDialect
 from gov_disclosure.readers.text.dialects.grid_table import GridTableDialect
 from gov_disclosure.readers.text.dialects.html_markup import HtmlMarkupDialect
+from gov_disclosure.readers.text.dialects.label_runs import LabelRunsDialect
 from gov_disclosure.readers.text.dialects.label_stack import LabelStackDialect
 from gov_disclosure.readers.text.dialects.markdown import MarkdownDialect
 from gov_disclosure.readers.text.dialects.pipe import PipeDialect
@@ -37,6 +38,7 @@ DIALECTS: list[Dialect] = [
     FixedWidthDialect(),
     CellLinesDialect(),
     LabelStackDialect(),
+    LabelRunsDialect(),
 ]
 
 
