@@ -199,3 +199,58 @@ def test_blank_padded_lines_of_a_layout_stop_the_stream() -> None:
     ]
     assert claims(scan(lines)) == [Claim.MEMBER, Claim.MEMBER, Claim.STOP, Claim.STOP, Claim.MEMBER, Claim.MEMBER]
     assert ValueStreamDialect().regions(scan(lines)) == []
+
+
+def test_a_narrow_label_whose_numbers_print_on_its_middle_line_keeps_its_rest() -> None:
+    """A label wrapped in a narrow column prints its numbers beside its first line; the rest
+    follows them, with the next group label (`（四）`) and its text cut over the lines below."""
+    rows = texts(
+        [
+            "7.属于行政执法案卷 3 3",
+            "8.属于行政查 4 4",
+            "询事项（四）",
+            "无",
+            "法提供",
+            "1.本机关不掌握相关政府信息 37 39",
+        ]
+    )
+    assert rows == [
+        ["7.属于行政执法案卷", "3", "3"],
+        ["8.属于行政查询事项", "4", "4"],
+        ["（四）无法提供", "1.本机关不掌握相关政府信息", "37", "39"],
+    ]
+
+
+def test_the_same_printed_a_character_a_line() -> None:
+    """The group marker forms over three lines (`（`, `四`, `）`) and splits off when it closes."""
+    lines = ["8.", "属", "于", "行", "0 0 0", "政", "查", "询", "事", "项", "（", "四", "）", "无", "法"]
+    rows = texts([*lines, "提", "供", "1.", "本", "机", "关", "1 0 1"])
+    assert rows == [["8.属于行政查询事项", "0", "0", "0"], ["（四）无法提供", "1.本机关", "1", "0", "1"]]
+
+
+def test_a_value_word_after_a_bare_marker_is_its_text_but_after_a_label_a_value() -> None:
+    assert texts(["3.要求提供公开出版物 0 0", "4.", "无", "正当理由大量反复申请 1 1"]) == [
+        ["3.要求提供公开出版物", "0", "0"],
+        ["4.无正当理由大量反复申请", "1", "1"],
+    ]
+    assert texts(["3.要求提供公开出版物 0 0", "4.重复申请", "无", "5.其他 1 1"]) == [
+        ["3.要求提供公开出版物", "0", "0"],
+        ["4.重复申请", "无"],
+        ["5.其他", "1", "1"],
+    ]
+
+
+def test_a_cited_item_and_a_cut_marker_are_not_split_or_moved() -> None:
+    """`第（五）项` cites an article's item, no group label; a wrapped `（五` starts the next
+    group label, which no previous row ends with."""
+    assert texts(["第二十条第（五）项", "行政许可 1 0 1", "行政处罚 2 0 2"])[0] == [
+        "第二十条第（五）项",
+        "行政许可",
+        "1",
+        "0",
+        "1",
+    ]
+    assert texts(["3.补正后申请内容仍不明确 0 0", "（五", "1.信访 1 1"]) == [
+        ["3.补正后申请内容仍不明确", "0", "0"],
+        ["（五", "1.信访", "1", "1"],
+    ]

@@ -224,6 +224,45 @@ class _Label:
 Row = tuple[list[_Label], list[tuple[str, int]]]
 
 
+def _split_inner_marker(labels: list[_Label], line: int) -> None:
+    """Split the last label where it ends in a bracketed marker (`询事项（四）`: the rest of one
+    row's label, then the group label printed under it in a narrow column); `第（五）项` cites."""
+    label = labels[-1]
+    at = label.text.find("（", 1)
+    while at > 0:
+        marker = match_marker(label.text[at:])
+        if marker is not None and marker.style == "paren-chinese" and label.text[at - 1] != "第" and not marker.rest:
+            rest = label.text[at:]
+            label.text, label.last = label.text[:at], 0
+            labels.append(_Label(rest, line))
+            labels[-1].last = min(len(rest), VERTICAL)
+            return
+        at = label.text.find("（", at + 1)
+
+
+def _marker_text(labels: list[_Label], texts: list[str], numbers: list[str]) -> bool:
+    """A lone word that reads as a value but is no number (`无`) right after a bare marker
+    (`4.`, `（四）`) is the start of that marker's text (`4.无正当理由…`), not a value."""
+    return (
+        bool(labels)
+        and not texts
+        and len(numbers) == 1
+        and not any(c.isdigit() for c in numbers[0])
+        and _bare_marker(labels[-1].text)
+    )
+
+
+def _rest_of_previous(out: list[Row], labels: list[_Label]) -> None:
+    """A row label wrapped in a narrow column may print its numbers on a middle line: the
+    unmarked text after them, before the next marked label, ends the previous row's label."""
+    if len(labels) < 2 or not out or not out[-1][0] or not out[-1][1] or _row_marked(labels[0].text):
+        return
+    if labels[0].text[0] in "（(" or labels[0].text[0].isdigit():
+        return  # the start of a marker cut by the wrap (`（五`), not the rest of a label
+    if _row_marked(out[-1][0][-1].text) and any(_row_marked(label.text) for label in labels[1:]):
+        out[-1][0][-1].text += labels.pop(0).text
+
+
 def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
     """Each row: its label cells (joined across wrapped lines), then its numbers. None when
     numbers follow numbers across a blank line with no label between: a block printed column
@@ -238,14 +277,19 @@ def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
             continue
         lineno = first_line + offset
         texts, numbers = parsed
+        if _marker_text(labels, texts, numbers):
+            labels[-1].add(numbers[0])
+            continue
         for text in texts:
             if labels and len(texts) == 1 and labels[-1].takes(text):
                 labels[-1].add(text)
             else:
                 labels.append(_Label(text, lineno))
+            _split_inner_marker(labels, lineno)
         if numbers and gap and not labels and out and out[-1][1]:
             return None
         if numbers:
+            _rest_of_previous(out, labels)
             out.append((labels, [(n, lineno) for n in numbers]))
             labels, gap = [], False
     if labels:
