@@ -254,3 +254,10 @@ def test_a_cited_item_and_a_cut_marker_are_not_split_or_moved() -> None:
         ["3.补正后申请内容仍不明确", "0", "0"],
         ["（五", "1.信访", "1", "1"],
     ]
+
+
+def test_a_unit_printed_apart_from_its_number_joins_it() -> None:
+    assert split_line("政府集中采购 410 5.49 亿") == (["政府集中采购"], ["410", "5.49亿"])
+    assert split_line("政府集中采购 6 251000 元") == (["政府集中采购"], ["6", "251000元"])
+    assert split_line("行政复议 行政诉讼") == (["行政复议", "行政诉讼"], [])  # no number to join
+    assert split_line("甲 5 乙丙丁") == (["甲", "5", "乙丙丁"], [])  # `5乙丙丁` is no value

@@ -24,6 +24,7 @@ from gov_disclosure.readers.text.lines import BLANKS, Claim, Lines, is_number, r
 NAME = "value-stream"
 MIN_ROWS = 3  # lines with two numbers or more in a region (prose may end in one number)
 MAX_LABEL = 40  # longest line of label text in a region: longer is prose
+MAX_UNIT = 3  # longest unit printed apart from its number (`亿`, `万元`)
 MAX_NUMBER = 24  # longest value cell (`27,225,290,916.00万元`): a longer word is text, not asked
 ROW_LEVELS = frozenset({1, 2, 3})  # `三、`, `（二）`, `1.`: the markers of row labels
 NARROW = 8  # a `三、` label this short wraps in a narrow column (a group label), not a heading
@@ -50,13 +51,22 @@ def _words(line: str) -> tuple[list[str], int] | None:
     body = line.strip(_EDGES)
     if not body or "\t" in body or "|" in body:
         return None
-    words = body.split()
+    words = _with_unit(body.split())
     k = len(words)
     while k > 0 and len(words[k - 1]) <= MAX_NUMBER and is_number(words[k - 1]):
         k -= 1
     if 0 < k < len(words) and _WIDE.search(body) is not None:
         return None
     return words, k
+
+
+def _with_unit(words: list[str]) -> list[str]:
+    """The words with a unit printed apart from the number that ends the line (`5.49 亿`,
+    `251000 元`) joined to it, as the mapping stage reads a value with its unit."""
+    if len(words) >= 2 and len(words[-1]) <= MAX_UNIT and not any(c.isdigit() for c in words[-1]):
+        if is_number(words[-2]) and not is_number(words[-1]) and is_number(words[-2] + words[-1]):
+            return [*words[:-2], words[-2] + words[-1]]
+    return words
 
 
 def split_line(line: str) -> tuple[list[str], list[str]] | None:
