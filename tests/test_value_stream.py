@@ -261,3 +261,17 @@ def test_a_unit_printed_apart_from_its_number_joins_it() -> None:
     assert split_line("政府集中采购 6 251000 元") == (["政府集中采购"], ["6", "251000元"])
     assert split_line("行政复议 行政诉讼") == (["行政复议", "行政诉讼"], [])  # no number to join
     assert split_line("甲 5 乙丙丁") == (["甲", "5", "乙丙丁"], [])  # `5乙丙丁` is no value
+
+
+def test_a_first_row_label_printed_vertically_above_its_numbers_is_in_the_table() -> None:
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "规",
+        "章",
+        "0 0 0",
+        "规范性文件 3 3 12",
+        "行政许可 1 2 3",
+    ]
+    assert ValueStreamDialect().regions(scan(lines)) == [(2, 7)]
+    assert texts(lines[2:])[0] == ["规章", "0", "0", "0"]

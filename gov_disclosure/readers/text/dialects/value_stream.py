@@ -328,6 +328,8 @@ class ValueStreamDialect(RegionDialect):
         for start, end in runs(marks, MIN_ROWS):
             while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines[end - 1]):
                 end -= 1  # a table ends at its last numbers, not in the prose after it
+            while start > 0 and marks[start - 1] is Claim.JOIN and len(lines[start - 1].strip(_EDGES)) <= VERTICAL:
+                start -= 1  # and starts at its first row's label, when that label is vertical text
             rows = rows_of(lines[start:end], start + 1)
             if rows is None:
                 continue
