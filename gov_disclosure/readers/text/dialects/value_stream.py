@@ -29,6 +29,7 @@ MAX_NUMBER = 24  # longest value cell (`27,225,290,916.00万元`): a longer word
 ROW_LEVELS = frozenset({1, 2, 3})  # `三、`, `（二）`, `1.`: the markers of row labels
 NARROW = 8  # a `三、` label this short wraps in a narrow column (a group label), not a heading
 VERTICAL = 2  # pieces this short, one under the other, are vertical text
+MARKER_TAIL = 8  # longest bracketed marker that may end a label (`（二十三）` with blanks)
 HEADER_CELLS = 4  # unmarked label cells before a row's numbers that make a table header
 _WIDE = regex.compile(f"[{BLANKS}]{{2}}")
 _SEVERAL = regex.compile(f"[{BLANKS}\t|｜]")  # a line of more than one word, or another dialect's
@@ -236,18 +237,18 @@ Row = tuple[list[_Label], list[tuple[str, int]]]
 
 def _split_inner_marker(labels: list[_Label], line: int) -> None:
     """Split the last label where it ends in a bracketed marker (`询事项（四）`: the rest of one
-    row's label, then the group label printed under it in a narrow column); `第（五）项` cites."""
+    row's label, then the group label printed under it in a narrow column); `第（五）项` cites.
+    Only the label's tail is looked at, so a long vertical label costs no more per piece."""
     label = labels[-1]
-    at = label.text.find("（", 1)
-    while at > 0:
-        marker = match_marker(label.text[at:])
-        if marker is not None and marker.style == "paren-chinese" and label.text[at - 1] != "第" and not marker.rest:
-            rest = label.text[at:]
-            label.text, label.last = label.text[:at], 0
-            labels.append(_Label(rest, line))
-            labels[-1].last = min(len(rest), VERTICAL)
-            return
-        at = label.text.find("（", at + 1)
+    at = label.text.rfind("（", max(1, len(label.text) - MARKER_TAIL))
+    if at < 1 or label.text[at - 1] == "第":
+        return
+    marker = match_marker(label.text[at:])
+    if marker is not None and marker.style == "paren-chinese" and not marker.rest:
+        rest = label.text[at:]
+        label.text, label.last = label.text[:at], 0
+        labels.append(_Label(rest, line))
+        labels[-1].last = min(len(rest), VERTICAL)
 
 
 def _marker_text(labels: list[_Label], texts: list[str], numbers: list[str]) -> bool:
