@@ -266,6 +266,7 @@ def test_a_unit_printed_apart_from_its_number_joins_it() -> None:
 
 
 def test_a_first_row_label_printed_vertically_above_its_numbers_is_in_the_table() -> None:
+    """...and so are the title and header lines above that label, up to a section heading."""
     lines = [
         "二、主动公开政府信息情况",
         "第二十条第（一）项",
@@ -275,8 +276,13 @@ def test_a_first_row_label_printed_vertically_above_its_numbers_is_in_the_table(
         "规范性文件 3 3 12",
         "行政许可 1 2 3",
     ]
-    assert ValueStreamDialect().regions(scan(lines)) == [(2, 7)]
-    assert texts(lines[2:])[0] == ["规章", "0", "0", "0"]
+    assert ValueStreamDialect().regions(scan(lines)) == [(1, 7)]
+    assert texts(lines[1:])[0] == ["第二十条第（一）项", "规章", "0", "0", "0"]
+
+
+def test_short_lines_above_a_first_row_printed_on_one_line_stay_out() -> None:
+    lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "规章 0 0 0", "规范性文件 3 3 12", "行政许可 1 2 3"]
+    assert ValueStreamDialect().regions(scan(lines)) == [(2, 5)]
 
 
 def test_a_long_vertical_label_with_open_brackets_reads_in_linear_time() -> None:

@@ -19,7 +19,7 @@ import regex
 from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
-from gov_disclosure.readers.text.lines import BLANKS, Claim, Lines, is_number, runs, scan
+from gov_disclosure.readers.text.lines import BLANKS, Claim, Lines, is_number, looks_like_heading, runs, scan
 
 NAME = "value-stream"
 MIN_ROWS = 3  # lines with two numbers or more in a region (prose may end in one number)
@@ -313,6 +313,20 @@ def _header(row: Row) -> bool:
     return sum(1 for label in row[0] if not _row_marked(label.text)) >= HEADER_CELLS
 
 
+def _head(lines: Sequence[str], marks: Sequence[Claim], start: int) -> int:
+    """Where a table whose first numbers are on line `start` begins: at its first row's label
+    when that label is vertical text above them, and at the header and title lines above that
+    label (short lines, none a section heading)."""
+    first = start
+    while start > 0 and marks[start - 1] is Claim.JOIN and len(lines[start - 1].strip(_EDGES)) <= VERTICAL:
+        start -= 1
+    if start == first:
+        return start
+    while start > 0 and marks[start - 1] is Claim.JOIN and not looks_like_heading(lines[start - 1].strip(_EDGES)):
+        start -= 1
+    return start
+
+
 class ValueStreamDialect(RegionDialect):
     name = NAME
     prior = 0.955  # above fixed width: its lines have no wide blank runs, which fixed width needs
@@ -329,8 +343,7 @@ class ValueStreamDialect(RegionDialect):
         for start, end in runs(marks, MIN_ROWS):
             while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines[end - 1]):
                 end -= 1  # a table ends at its last numbers, not in the prose after it
-            while start > 0 and marks[start - 1] is Claim.JOIN and len(lines[start - 1].strip(_EDGES)) <= VERTICAL:
-                start -= 1  # and starts at its first row's label, when that label is vertical text
+            start = _head(lines, marks, start)
             rows = rows_of(lines[start:end], start + 1)
             if rows is None:
                 continue
