@@ -1,0 +1,50 @@
+"""A printed label that ends with one template row's whole label: header or group text run into
+the row's label by a reader (`三、本年度办 （一）予以公开`, vertical text `信息内容…规章`)."""
+
+from __future__ import annotations
+
+from helpers import table
+
+from gov_disclosure import templates as T
+from gov_disclosure.blocks import Table
+from gov_disclosure.cells import read_grid
+from gov_disclosure.rows import Rows, Sink, plan_rows
+from gov_disclosure.templates import TableKind
+
+ROW = ["2", "", "", "", "", "", "2"]
+
+
+def plan(t: Table) -> tuple[dict[str, list[str | None]], list[tuple[str, str | None]]]:
+    sink = Sink(TableKind.REQUESTS)
+    width = {r.key: 7 for r in T.get("2019").table3_rows}
+    found = plan_rows(t, Rows(TableKind.REQUESTS, "2019", width, read_grid([t]), sink))
+    values = {k: [c.text if c else None for c in v] for k, v in found.fixed.items()}
+    return values, [(i.code, i.row) for i in sink.items]
+
+
+def test_a_group_label_cut_into_the_row_label_is_read_as_the_row_it_ends_with() -> None:
+    values, issues = plan(
+        table(
+            [
+                ["二、上年结转政府信息公开申请数量", *ROW],
+                ["三、本年度办 （一）予以公开", "5", "", "", "", "", "", "5"],
+                ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *ROW],
+            ]
+        )
+    )
+    assert values["granted"] == ["5", "", "", "", "", "", "5"]
+    assert ("table.label_repaired", "granted") in issues
+
+
+def test_an_ending_that_the_row_sums_do_not_confirm_is_not_read() -> None:
+    values, issues = plan(
+        table(
+            [
+                ["二、上年结转政府信息公开申请数量", *ROW],
+                ["三、本年度办 （一）予以公开", "5", "", "", "", "", "", "6"],
+                ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *ROW],
+            ]
+        )
+    )
+    assert "granted" not in values
+    assert ("table.label_repaired", "granted") not in issues
