@@ -37,11 +37,13 @@ S = TypeVar("S")
 
 @attrs.frozen
 class Repair:
-    """A damaged label read as template row `key`, whose label `label` it is `likeness` like."""
+    """A damaged label read as template row `key`, whose label `label` it is `likeness` like;
+    `whole` when it prints that label whole at its end (no arithmetic needed to confirm it)."""
 
     key: str
     label: str
     likeness: float
+    whole: bool = False
 
 
 def likeness(a: str, b: str, floor: float = 0.0) -> float:
@@ -127,7 +129,7 @@ def _ending(body: str, free: Sequence[str], bodies: Mapping[str, Sequence[tuple[
     if len(hits) != 1:
         return None
     key, text = next(iter(hits.items()))
-    return Repair(key, text, likeness(body, strip_numbering(label_key(text))))
+    return Repair(key, text, likeness(body, strip_numbering(label_key(text))), whole=True)
 
 
 def _best(

@@ -8,6 +8,7 @@ from helpers import table
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Table
 from gov_disclosure.cells import read_grid
+from gov_disclosure.pipeline import parse_text
 from gov_disclosure.rows import Rows, Sink, plan_rows
 from gov_disclosure.templates import TableKind
 
@@ -48,3 +49,33 @@ def test_an_ending_that_the_row_sums_do_not_confirm_is_not_read() -> None:
     )
     assert "granted" not in values
     assert ("table.label_repaired", "granted") not in issues
+
+
+RAW_TABLE2 = "\n".join(
+    [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        *"信息内容本年新制作数量本年新公开数量对外公开总数量规章",
+        "1 0 11",
+        *"规范性文件",
+        "8 26 66",
+        "第二十条第（五）项",
+        *"信息内容上一年项目数量",
+        "本年增/减",
+        *"处理决定数量行政许可",
+        "447 2 28",
+        "其他对外管理服务事项 5 0 9",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+)
+
+
+def test_a_table2_label_with_its_vertical_header_run_into_it_is_read_without_arithmetic() -> None:
+    """`pdftotext -raw` of narrow columns: the header and the first row's label, each printed a
+    character a line, are one vertical run. Table 2 has no row sums, so the whole label printed
+    at its end is the evidence."""
+    report = parse_text(RAW_TABLE2).to_dict()
+    assert report["proactive"]["regulations"] == {"new_made": 1, "new_published": 0, "total_published": 11}
+    assert report["proactive"]["licensing"] == {"prior_items": 447, "change": 2, "decisions": 28}
+    repaired = [i["row"] for i in report["issues"] if i["code"] == "table.label_repaired"]
+    assert repaired == ["regulations", "licensing"]
