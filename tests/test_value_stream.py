@@ -293,3 +293,19 @@ def test_a_long_vertical_label_with_open_brackets_reads_in_linear_time() -> None
     rows = texts(lines)
     assert time.perf_counter() - start < 1.0
     assert rows[1] == ["（字" * 10_000, "丙丁戊", "3", "4"]
+
+
+def test_a_vertical_label_whose_numbers_print_beside_its_first_character_keeps_its_rest() -> None:
+    """`行` / `0 0` / `政事业性收费`: the rest of a label printed a character a line comes after
+    its numbers, then the next labels (or the table's end); a vertical label followed by its own
+    numbers is the next row's."""
+    lines = ["信息内容 本年增/减", "行", "3 4", *"政事业性收费", "采购项目数量 采购总金额", *"政府集中采购", "6 7"]
+    assert texts(lines) == [
+        ["信息内容", "本年增/减", "行政事业性收费", "3", "4"],
+        ["采购项目数量", "采购总金额", "政府集中采购", "6", "7"],
+    ]
+    assert texts(["行", "3 4", *"政事业性收费"]) == [["行政事业性收费", "3", "4"]]
+    assert texts([*"规章", "0 0 0", *"规范性文件", "3 3 12"]) == [
+        ["规章", "0", "0", "0"],
+        ["规范性文件", "3", "3", "12"],
+    ]

@@ -213,12 +213,13 @@ def _row_marked(text: str) -> bool:
 
 
 class _Label:
-    """A label cell being gathered: its text, first line and the length of its last piece."""
+    """A label cell being gathered: its text, first line and the lengths of its first and last
+    pieces (vertical text is pieces of a character or two)."""
 
-    __slots__ = ("last", "line", "text")
+    __slots__ = ("first", "last", "line", "text")
 
     def __init__(self, text: str, line: int) -> None:
-        self.text, self.line, self.last = text, line, len(text)
+        self.text, self.line, self.first, self.last = text, line, len(text), len(text)
 
     def takes(self, fragment: str) -> bool:
         """The fragment continues this label: a wrapped row label, or vertical text printed a
@@ -263,15 +264,20 @@ def _marker_text(labels: list[_Label], texts: list[str], numbers: list[str]) -> 
     )
 
 
-def _rest_of_previous(out: list[Row], labels: list[_Label]) -> None:
+def _rest_of_previous(out: list[Row], labels: list[_Label], at_end: bool = False) -> None:
     """A row label wrapped in a narrow column may print its numbers on a middle line: the
-    unmarked text after them, before the next marked label, ends the previous row's label."""
-    if len(labels) < 2 or not out or not out[-1][0] or not out[-1][1] or _row_marked(labels[0].text):
+    unmarked text after them, before the next label, ends the previous row's label -- when that
+    label is marked and so is a later one, or when both are vertical text (a row label printed
+    a character a line is followed by its numbers, not by another label; the table's end, where
+    the next label is another table's, counts as one)."""
+    if len(labels) < (1 if at_end else 2) or not out or not out[-1][0] or not out[-1][1] or _row_marked(labels[0].text):
         return
     if labels[0].text[0] in "（(" or labels[0].text[0].isdigit():
         return  # the start of a marker cut by the wrap (`（五`), not the rest of a label
-    if _row_marked(out[-1][0][-1].text) and any(_row_marked(label.text) for label in labels[1:]):
-        out[-1][0][-1].text += labels.pop(0).text
+    previous = out[-1][0][-1]
+    marked = _row_marked(previous.text) and any(_row_marked(label.text) for label in labels[1:])
+    if marked or (previous.last <= VERTICAL and labels[0].first <= VERTICAL):
+        previous.text += labels.pop(0).text
 
 
 def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
@@ -303,6 +309,8 @@ def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
             _rest_of_previous(out, labels)
             out.append((labels, [(n, lineno) for n in numbers]))
             labels, gap = [], False
+    if labels:
+        _rest_of_previous(out, labels, at_end=True)
     if labels:
         out.append((labels, []))
     return out
