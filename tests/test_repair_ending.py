@@ -65,6 +65,11 @@ RAW_TABLE2 = "\n".join(
         *"处理决定数量行政许可",
         "447 2 28",
         "其他对外管理服务事项 5 0 9",
+        "第二十条第（九）项",
+        *"信息内容采购项目数量",
+        "采购总金",
+        *"额政府集中采购",
+        "6 38.5万元",
         "三、收到和处理政府信息公开申请情况",
     ]
 )
@@ -78,4 +83,6 @@ def test_a_table2_label_with_its_vertical_header_run_into_it_is_read_without_ari
     assert report["proactive"]["regulations"] == {"new_made": 1, "new_published": 0, "total_published": 11}
     assert report["proactive"]["licensing"] == {"prior_items": 447, "change": 2, "decisions": 28}
     repaired = [i["row"] for i in report["issues"] if i["code"] == "table.label_repaired"]
-    assert repaired == ["regulations", "licensing"]
+    assert report["proactive"]["procurement"]["items"] == 6
+    assert report["proactive"]["procurement"]["amount"]["raw"] == "38.5万元"
+    assert repaired == ["regulations", "licensing", "procurement"]

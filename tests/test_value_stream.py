@@ -309,3 +309,24 @@ def test_a_vertical_label_whose_numbers_print_beside_its_first_character_keeps_i
         ["规章", "0", "0", "0"],
         ["规范性文件", "3", "3", "12"],
     ]
+
+
+def test_a_block_header_of_three_cells_before_its_row_label_continues_the_table() -> None:
+    """Table 2 prints a small header per article: a title and two cells, then the row label
+    (`额政府集中采购`, a wrapped header cell's tail run into it); four header cells before a
+    row's label start a new table (Table 3's header)."""
+    lines = [
+        "行政事业性收费 1 0",
+        "第二十条第（九）项",
+        "信息内容采购项目数量",
+        "采购总金",
+        *"额政府集中采购",
+        "6 38.5万元",
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "一、本年新收申请数量 3001 53 3054",
+        "二、上年结转申请数量 34 0 34",
+    ]
+    assert ValueStreamDialect().regions(scan(lines)) == [(0, 12), (12, 18)]

@@ -317,8 +317,9 @@ def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
 
 
 def _header(row: Row) -> bool:
-    """Labels enough without a row marker to be a table's header: a new table starts here."""
-    return sum(1 for label in row[0] if not _row_marked(label.text)) >= HEADER_CELLS
+    """Labels enough without a row marker before the row's own label (its last) to be a
+    table's header: a new table starts here."""
+    return sum(1 for label in row[0][:-1] if not _row_marked(label.text)) >= HEADER_CELLS
 
 
 def _head(lines: Sequence[str], marks: Sequence[Claim], start: int) -> int:
