@@ -86,3 +86,38 @@ def test_a_table2_label_with_its_vertical_header_run_into_it_is_read_without_ari
     assert report["proactive"]["procurement"]["items"] == 6
     assert report["proactive"]["procurement"]["amount"]["raw"] == "38.5万元"
     assert repaired == ["regulations", "licensing", "procurement"]
+
+
+def _table2(rows: list[str]) -> dict[str, object]:
+    lines = [
+        "二、主动公开政府信息情况",
+        "| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+        "|---|---|---|---|",
+        "| 规章 | 1 | 0 | 11 |",
+        *rows,
+        "| 行政强制 | 3 | 0 | 4 |",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    return parse_text("\n".join(lines)).to_dict()
+
+
+def test_a_label_with_the_next_line_run_into_it_is_read_as_the_row_it_starts_with() -> None:
+    """A layout reader that takes the next block's title for the rest of a wrapped label."""
+    report = _table2(["| 规范性文件第二十条第（五）项 | 8 | 26 | 66 |", "| 行政许可 | 447 | 2 | 28 |"])
+    proactive = report["proactive"]
+    assert isinstance(proactive, dict)
+    assert proactive["normative_documents"] == {"new_made": 8, "new_published": 26, "total_published": 66}
+    issues = report["issues"]
+    assert isinstance(issues, list)
+    assert [i["row"] for i in issues if i["code"] == "table.label_repaired"] == ["normative_documents"]
+
+
+def test_a_label_that_starts_with_one_row_and_ends_with_another_is_not_read() -> None:
+    report = _table2(["| 规范性文件 | 8 | 26 | 66 |", "| 行政许可其他对外管理服务事项 | 447 | 2 | 28 |"])
+    proactive = report["proactive"]
+    assert isinstance(proactive, dict)
+    blank = {"prior_items": None, "change": None, "decisions": None}
+    assert proactive["licensing"] == blank and proactive["other_services"] == blank
+    issues = report["issues"]
+    assert isinstance(issues, list)
+    assert ("table.unknown_row", "行政许可其他对外管理服务事项") in [(i["code"], i["row"]) for i in issues]
