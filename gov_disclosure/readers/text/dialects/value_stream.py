@@ -6,7 +6,12 @@ belongs to, so the reading is a stream (`dropped_empty`) and the placement by ar
 
 A row is the label lines since the last numbers, then the numbers. A label line that starts
 with an enumeration marker starts a label; an unmarked line without blanks continues a marked
-label above it (a wrapped cell); any other label line is a cell of its own (headers)."""
+label above it (a wrapped cell); any other label line is a cell of its own (headers). In a
+narrow column a label's numbers may print beside its first line, so the unmarked text after
+them can end the previous row's label (`8.属于行` 0 0 `政查询事项（四）无法提供`), and a group
+marker closing a wrapped piece starts a label of its own. A header of four cells or more before
+a row's own label starts a new table; a smaller one (Table 2's per-article title and header)
+continues it."""
 
 from __future__ import annotations
 
