@@ -5,6 +5,9 @@ The template fixes the order of its rows, so the rows found by label are anchors
 label printed between two of them can only be one of the template rows between them that were
 not found, and it is the one its text is most like (an edit distance over the folded labels).
 A label alone in its gap may be more damaged than one that must be told from its neighbours.
+A label that starts or ends with the whole label of exactly one of those rows is that row: a
+reader ran header or group text into it (`三、本年度办 （一）予以公开`), or the next line's title
+(`规范性文件第二十条第（五）项`).
 A label that carries digits past its numbering (`…申请数量 41`) is not repaired: no template
 label has any, so it is a value run into its label cell by a reader, and guessing its row would
 put that value in a column the report never printed it in.
@@ -26,6 +29,7 @@ MIN_LIKENESS = 0.75
 """How alike (1 - edit distance / longer length) a damaged label and the template's must be."""
 MIN_LIKENESS_ALONE = 0.5
 """The same when the label is the only unknown one in its gap and the gap misses one row."""
+MIN_WHOLE = 2  # characters of a template label that may start or end a longer printed one
 MAX_COMPARISONS = 2000
 MAX_LABEL = 80  # characters of a label compared (the template's longest has 36)
 
@@ -34,11 +38,13 @@ S = TypeVar("S")
 
 @attrs.frozen
 class Repair:
-    """A damaged label read as template row `key`, whose label `label` it is `likeness` like."""
+    """A damaged label read as template row `key`, whose label `label` it is `likeness` like;
+    `whole` when it prints that label whole at its start or end (no arithmetic needed to confirm it)."""
 
     key: str
     label: str
     likeness: float
+    whole: bool = False
 
 
 def likeness(a: str, b: str, floor: float = 0.0) -> float:
@@ -89,7 +95,8 @@ def repair(
             body = strip_numbering(printed[p][2])
             if any(c.isdecimal() for c in body):
                 continue  # a label with a number run into it is a misread cell, not a damaged label
-            best = _best(body, [k for k in free if order[k] > last], bodies, floor, budget)
+            later = [k for k in free if order[k] > last]
+            best = _whole(body, later, bodies) or _best(body, later, bodies, floor, budget)
             if best is not None:
                 chosen[p] = best
                 taken.add(best.key)
@@ -114,6 +121,22 @@ def _gaps(keys: Sequence[str | None], order: Mapping[str, int]) -> list[tuple[in
         after.append(nxt)
         nxt = order[k] if k is not None and k in order else nxt
     return list(zip(before, reversed(after), strict=True))
+
+
+def _whole(body: str, free: Sequence[str], bodies: Mapping[str, Sequence[tuple[str, str]]]) -> Repair | None:
+    """The one free row whose whole label starts or ends `body`: header text run into the first
+    row's label (vertical text a character a line, `信息内容…总数量规章`), or the next line run
+    into a row's label. None when none, or several (one at each end)."""
+    hits = {
+        k: text
+        for k in free
+        for folded, text in bodies[k]
+        if len(folded) >= MIN_WHOLE and (body.endswith(folded) or body.startswith(folded))
+    }
+    if len(hits) != 1:
+        return None
+    key, text = next(iter(hits.items()))
+    return Repair(key, text, likeness(body, strip_numbering(label_key(text))), whole=True)
 
 
 def _best(

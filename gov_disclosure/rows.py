@@ -231,7 +231,7 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
         _take(plan, m.key, seg, positional, rows)
     for seg, fix in repair(printed_order, set(plan.where), _row_texts(rows)):
         assert seg.label is not None
-        if fix is not None and not _sums_fit(seg, fix.key, positional, rows):
+        if fix is not None and not _sums_fit(seg, fix.key, positional, rows, whole=fix.whole):
             fix = None
         if fix is None:
             _unmapped(seg.label, [c for c in seg.values if not rows.grid.is_blank(c)], rows)
@@ -246,13 +246,13 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
     return plan
 
 
-def _sums_fit(seg: Segment, key: str, positional: bool, rows: Rows) -> bool:
+def _sums_fit(seg: Segment, key: str, positional: bool, rows: Rows, whole: bool = False) -> bool:
     """A damaged label is read as row `key` only when the row's own arithmetic confirms it:
     some placement of its values satisfies every row-wise identity of its table. A table with
-    none (Table 2) confirms nothing, so its damaged labels stay unread."""
+    none (Table 2) confirms nothing, so only a label that prints the row's `whole` label is read."""
     idents = [i for i in T.get(rows.template).identities if i.table == rows.kind and i.axis == "row"]
     if rows.kind != TableKind.REQUESTS or not idents:
-        return False
+        return whole
     index = {c: k for k, c in enumerate(T.TABLE3_COLUMN_KEYS)}
     for vec in row_candidates(seg.values, rows.width[key], positional=positional, is_blank=rows.grid.is_blank):
         nums = [rows.grid.number(c) for c in vec]

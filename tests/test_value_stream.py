@@ -3,6 +3,8 @@ not printed (the shape of `pdftotext -raw`). Small inputs written here in that s
 
 from __future__ import annotations
 
+import time
+
 from gov_disclosure.readers.text import read_text
 from gov_disclosure.readers.text.dialects.value_stream import (
     MAX_LABEL,
@@ -199,3 +201,132 @@ def test_blank_padded_lines_of_a_layout_stop_the_stream() -> None:
     ]
     assert claims(scan(lines)) == [Claim.MEMBER, Claim.MEMBER, Claim.STOP, Claim.STOP, Claim.MEMBER, Claim.MEMBER]
     assert ValueStreamDialect().regions(scan(lines)) == []
+
+
+def test_a_narrow_label_whose_numbers_print_on_its_middle_line_keeps_its_rest() -> None:
+    """A label wrapped in a narrow column prints its numbers beside its first line; the rest
+    follows them, with the next group label (`（四）`) and its text cut over the lines below."""
+    rows = texts(
+        [
+            "7.属于行政执法案卷 3 3",
+            "8.属于行政查 4 4",
+            "询事项（四）",
+            "无",
+            "法提供",
+            "1.本机关不掌握相关政府信息 37 39",
+        ]
+    )
+    assert rows == [
+        ["7.属于行政执法案卷", "3", "3"],
+        ["8.属于行政查询事项", "4", "4"],
+        ["（四）无法提供", "1.本机关不掌握相关政府信息", "37", "39"],
+    ]
+
+
+def test_the_same_printed_a_character_a_line() -> None:
+    """The group marker forms over three lines (`（`, `四`, `）`) and splits off when it closes."""
+    lines = ["8.", "属", "于", "行", "0 0 0", "政", "查", "询", "事", "项", "（", "四", "）", "无", "法"]
+    rows = texts([*lines, "提", "供", "1.", "本", "机", "关", "1 0 1"])
+    assert rows == [["8.属于行政查询事项", "0", "0", "0"], ["（四）无法提供", "1.本机关", "1", "0", "1"]]
+
+
+def test_a_value_word_after_a_bare_marker_is_its_text_but_after_a_label_a_value() -> None:
+    assert texts(["3.要求提供公开出版物 0 0", "4.", "无", "正当理由大量反复申请 1 1"]) == [
+        ["3.要求提供公开出版物", "0", "0"],
+        ["4.无正当理由大量反复申请", "1", "1"],
+    ]
+    assert texts(["3.要求提供公开出版物 0 0", "4.重复申请", "无", "5.其他 1 1"]) == [
+        ["3.要求提供公开出版物", "0", "0"],
+        ["4.重复申请", "无"],
+        ["5.其他", "1", "1"],
+    ]
+
+
+def test_a_cited_item_and_a_cut_marker_are_not_split_or_moved() -> None:
+    """`第（五）项` cites an article's item, no group label; a wrapped `（五` starts the next
+    group label, which no previous row ends with."""
+    assert texts(["第二十条第（五）项", "行政许可 1 0 1", "行政处罚 2 0 2"])[0] == [
+        "第二十条第（五）项",
+        "行政许可",
+        "1",
+        "0",
+        "1",
+    ]
+    assert texts(["3.补正后申请内容仍不明确 0 0", "（五", "1.信访 1 1"]) == [
+        ["3.补正后申请内容仍不明确", "0", "0"],
+        ["（五", "1.信访", "1", "1"],
+    ]
+
+
+def test_a_unit_printed_apart_from_its_number_joins_it() -> None:
+    assert split_line("政府集中采购 410 5.49 亿") == (["政府集中采购"], ["410", "5.49亿"])
+    assert split_line("政府集中采购 6 251000 元") == (["政府集中采购"], ["6", "251000元"])
+    assert split_line("行政复议 行政诉讼") == (["行政复议", "行政诉讼"], [])  # no number to join
+    assert split_line("甲 5 乙丙丁") == (["甲", "5", "乙丙丁"], [])  # `5乙丙丁` is no value
+
+
+def test_a_first_row_label_printed_vertically_above_its_numbers_is_in_the_table() -> None:
+    """...and so are the title and header lines above that label, up to a section heading."""
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "规",
+        "章",
+        "0 0 0",
+        "规范性文件 3 3 12",
+        "行政许可 1 2 3",
+    ]
+    assert ValueStreamDialect().regions(scan(lines)) == [(1, 7)]
+    assert texts(lines[1:])[0] == ["第二十条第（一）项", "规章", "0", "0", "0"]
+
+
+def test_short_lines_above_a_first_row_printed_on_one_line_stay_out() -> None:
+    lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "规章 0 0 0", "规范性文件 3 3 12", "行政许可 1 2 3"]
+    assert ValueStreamDialect().regions(scan(lines)) == [(2, 5)]
+
+
+def test_a_long_vertical_label_with_open_brackets_reads_in_linear_time() -> None:
+    """Only a label's tail can end in a marker: a vertical run of 20 000 pieces, every other
+    one an open bracket, costs one look per piece."""
+    lines = ["甲 1 2", *(["（", "字"] * 10_000), "丙丁戊 3 4"]
+    start = time.perf_counter()
+    rows = texts(lines)
+    assert time.perf_counter() - start < 1.0
+    assert rows[1] == ["（字" * 10_000, "丙丁戊", "3", "4"]
+
+
+def test_a_vertical_label_whose_numbers_print_beside_its_first_character_keeps_its_rest() -> None:
+    """`行` / `0 0` / `政事业性收费`: the rest of a label printed a character a line comes after
+    its numbers, then the next labels (or the table's end); a vertical label followed by its own
+    numbers is the next row's."""
+    lines = ["信息内容 本年增/减", "行", "3 4", *"政事业性收费", "采购项目数量 采购总金额", *"政府集中采购", "6 7"]
+    assert texts(lines) == [
+        ["信息内容", "本年增/减", "行政事业性收费", "3", "4"],
+        ["采购项目数量", "采购总金额", "政府集中采购", "6", "7"],
+    ]
+    assert texts(["行", "3 4", *"政事业性收费"]) == [["行政事业性收费", "3", "4"]]
+    assert texts([*"规章", "0 0 0", *"规范性文件", "3 3 12"]) == [
+        ["规章", "0", "0", "0"],
+        ["规范性文件", "3", "3", "12"],
+    ]
+
+
+def test_a_block_header_of_three_cells_before_its_row_label_continues_the_table() -> None:
+    """Table 2 prints a small header per article: a title and two cells, then the row label
+    (`额政府集中采购`, a wrapped header cell's tail run into it); four header cells before a
+    row's label start a new table (Table 3's header)."""
+    lines = [
+        "行政事业性收费 1 0",
+        "第二十条第（九）项",
+        "信息内容采购项目数量",
+        "采购总金",
+        *"额政府集中采购",
+        "6 38.5万元",
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "一、本年新收申请数量 3001 53 3054",
+        "二、上年结转申请数量 34 0 34",
+    ]
+    assert ValueStreamDialect().regions(scan(lines)) == [(0, 12), (12, 18)]

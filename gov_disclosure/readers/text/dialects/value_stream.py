@@ -6,7 +6,12 @@ belongs to, so the reading is a stream (`dropped_empty`) and the placement by ar
 
 A row is the label lines since the last numbers, then the numbers. A label line that starts
 with an enumeration marker starts a label; an unmarked line without blanks continues a marked
-label above it (a wrapped cell); any other label line is a cell of its own (headers)."""
+label above it (a wrapped cell); any other label line is a cell of its own (headers). In a
+narrow column a label's numbers may print beside its first line, so the unmarked text after
+them can end the previous row's label (`8.属于行` 0 0 `政查询事项（四）无法提供`), and a group
+marker closing a wrapped piece starts a label of its own. A header of four cells or more before
+a row's own label starts a new table; a smaller one (Table 2's per-article title and header)
+continues it."""
 
 from __future__ import annotations
 
@@ -19,15 +24,17 @@ import regex
 from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
-from gov_disclosure.readers.text.lines import BLANKS, Claim, Lines, is_number, runs, scan
+from gov_disclosure.readers.text.lines import BLANKS, Claim, Lines, is_number, looks_like_heading, runs, scan
 
 NAME = "value-stream"
 MIN_ROWS = 3  # lines with two numbers or more in a region (prose may end in one number)
 MAX_LABEL = 40  # longest line of label text in a region: longer is prose
+MAX_UNIT = 3  # longest unit printed apart from its number (`亿`, `万元`)
 MAX_NUMBER = 24  # longest value cell (`27,225,290,916.00万元`): a longer word is text, not asked
 ROW_LEVELS = frozenset({1, 2, 3})  # `三、`, `（二）`, `1.`: the markers of row labels
 NARROW = 8  # a `三、` label this short wraps in a narrow column (a group label), not a heading
 VERTICAL = 2  # pieces this short, one under the other, are vertical text
+MARKER_TAIL = 8  # longest bracketed marker that may end a label (`（二十三）` with blanks)
 HEADER_CELLS = 4  # unmarked label cells before a row's numbers that make a table header
 _WIDE = regex.compile(f"[{BLANKS}]{{2}}")
 _SEVERAL = regex.compile(f"[{BLANKS}\t|｜]")  # a line of more than one word, or another dialect's
@@ -50,13 +57,22 @@ def _words(line: str) -> tuple[list[str], int] | None:
     body = line.strip(_EDGES)
     if not body or "\t" in body or "|" in body:
         return None
-    words = body.split()
+    words = _with_unit(body.split())
     k = len(words)
     while k > 0 and len(words[k - 1]) <= MAX_NUMBER and is_number(words[k - 1]):
         k -= 1
     if 0 < k < len(words) and _WIDE.search(body) is not None:
         return None
     return words, k
+
+
+def _with_unit(words: list[str]) -> list[str]:
+    """The words with a unit printed apart from the number that ends the line (`5.49 亿`,
+    `251000 元`) joined to it, as the mapping stage reads a value with its unit."""
+    if len(words) >= 2 and len(words[-1]) <= MAX_UNIT and not any(c.isdigit() for c in words[-1]):
+        if is_number(words[-2]) and not is_number(words[-1]) and is_number(words[-2] + words[-1]):
+            return [*words[:-2], words[-2] + words[-1]]
+    return words
 
 
 def split_line(line: str) -> tuple[list[str], list[str]] | None:
@@ -202,12 +218,13 @@ def _row_marked(text: str) -> bool:
 
 
 class _Label:
-    """A label cell being gathered: its text, first line and the length of its last piece."""
+    """A label cell being gathered: its text, first line and the lengths of its first and last
+    pieces (vertical text is pieces of a character or two)."""
 
-    __slots__ = ("last", "line", "text")
+    __slots__ = ("first", "last", "line", "text")
 
     def __init__(self, text: str, line: int) -> None:
-        self.text, self.line, self.last = text, line, len(text)
+        self.text, self.line, self.first, self.last = text, line, len(text), len(text)
 
     def takes(self, fragment: str) -> bool:
         """The fragment continues this label: a wrapped row label, or vertical text printed a
@@ -224,6 +241,50 @@ class _Label:
 Row = tuple[list[_Label], list[tuple[str, int]]]
 
 
+def _split_inner_marker(labels: list[_Label], line: int) -> None:
+    """Split the last label where it ends in a bracketed marker (`询事项（四）`: the rest of one
+    row's label, then the group label printed under it in a narrow column); `第（五）项` cites.
+    Only the label's tail is looked at, so a long vertical label costs no more per piece."""
+    label = labels[-1]
+    at = label.text.rfind("（", max(1, len(label.text) - MARKER_TAIL))
+    if at < 1 or label.text[at - 1] == "第":
+        return
+    marker = match_marker(label.text[at:])
+    if marker is not None and marker.style == "paren-chinese" and not marker.rest:
+        rest = label.text[at:]
+        label.text, label.last = label.text[:at], 0
+        labels.append(_Label(rest, line))
+        labels[-1].last = min(len(rest), VERTICAL)
+
+
+def _marker_text(labels: list[_Label], texts: list[str], numbers: list[str]) -> bool:
+    """A lone word that reads as a value but is no number (`无`) right after a bare marker
+    (`4.`, `（四）`) is the start of that marker's text (`4.无正当理由…`), not a value."""
+    return (
+        bool(labels)
+        and not texts
+        and len(numbers) == 1
+        and not any(c.isdigit() for c in numbers[0])
+        and _bare_marker(labels[-1].text)
+    )
+
+
+def _rest_of_previous(out: list[Row], labels: list[_Label], at_end: bool = False) -> None:
+    """A row label wrapped in a narrow column may print its numbers on a middle line: the
+    unmarked text after them, before the next label, ends the previous row's label -- when that
+    label is marked and so is a later one, or when both are vertical text (a row label printed
+    a character a line is followed by its numbers, not by another label; the table's end, where
+    the next label is another table's, counts as one)."""
+    if len(labels) < (1 if at_end else 2) or not out or not out[-1][0] or not out[-1][1] or _row_marked(labels[0].text):
+        return
+    if labels[0].text[0] in "（(" or labels[0].text[0].isdigit():
+        return  # the start of a marker cut by the wrap (`（五`), not the rest of a label
+    previous = out[-1][0][-1]
+    marked = _row_marked(previous.text) and any(_row_marked(label.text) for label in labels[1:])
+    if marked or (previous.last <= VERTICAL and labels[0].first <= VERTICAL):
+        previous.text += labels.pop(0).text
+
+
 def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
     """Each row: its label cells (joined across wrapped lines), then its numbers. None when
     numbers follow numbers across a blank line with no label between: a block printed column
@@ -238,24 +299,46 @@ def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
             continue
         lineno = first_line + offset
         texts, numbers = parsed
+        if _marker_text(labels, texts, numbers):
+            labels[-1].add(numbers[0])
+            continue
         for text in texts:
             if labels and len(texts) == 1 and labels[-1].takes(text):
                 labels[-1].add(text)
             else:
                 labels.append(_Label(text, lineno))
+            _split_inner_marker(labels, lineno)
         if numbers and gap and not labels and out and out[-1][1]:
             return None
         if numbers:
+            _rest_of_previous(out, labels)
             out.append((labels, [(n, lineno) for n in numbers]))
             labels, gap = [], False
+    if labels:
+        _rest_of_previous(out, labels, at_end=True)
     if labels:
         out.append((labels, []))
     return out
 
 
 def _header(row: Row) -> bool:
-    """Labels enough without a row marker to be a table's header: a new table starts here."""
-    return sum(1 for label in row[0] if not _row_marked(label.text)) >= HEADER_CELLS
+    """Labels enough without a row marker before the row's own label (its last) to be a
+    table's header: a new table starts here."""
+    return sum(1 for label in row[0][:-1] if not _row_marked(label.text)) >= HEADER_CELLS
+
+
+def _head(lines: Sequence[str], marks: Sequence[Claim], start: int) -> int:
+    """Where a table whose first numbers are on line `start` begins: at its first row's label
+    when that label is vertical text above them, and at the header and title lines above that
+    label (short lines, none a section heading)."""
+    first = start
+    while start > 0 and marks[start - 1] is Claim.JOIN and len(lines[start - 1].strip(_EDGES)) <= VERTICAL:
+        start -= 1
+    if start == first:
+        return start
+    while start > 0 and marks[start - 1] is Claim.JOIN and not looks_like_heading(lines[start - 1].strip(_EDGES)):
+        start -= 1
+    return start
 
 
 class ValueStreamDialect(RegionDialect):
@@ -274,6 +357,7 @@ class ValueStreamDialect(RegionDialect):
         for start, end in runs(marks, MIN_ROWS):
             while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines[end - 1]):
                 end -= 1  # a table ends at its last numbers, not in the prose after it
+            start = _head(lines, marks, start)
             rows = rows_of(lines[start:end], start + 1)
             if rows is None:
                 continue
