@@ -157,6 +157,36 @@ class TestRows:
             ["政府集中采购", "8", "5.49亿"],
         ]
 
+    def test_left_aligned_caption_after_data_starts_the_next_block(self) -> None:
+        """w3m's CSS tables: a block's caption sits in the label column right under the last
+        data row; a header row below it tells it from a wrapped label."""
+        table = read(
+            "第二十条第（一）项\n"
+            "信息内容             本年新制作数量 本年新公开数量\n"
+            "规章                 0              1\n"
+            "规范性文件           25             26\n"
+            "第二十条第（五）项\n"
+            "信息内容             上一年项目数量 本年增/减\n"
+            "行政许可             232            234"
+        )
+        assert grid(table) == [
+            ["第二十条第（一）项", "", ""],
+            ["信息内容", "本年新制作数量", "本年新公开数量"],
+            ["规章", "0", "1"],
+            ["规范性文件", "25", "26"],
+            ["第二十条第（五）项", "", ""],
+            ["信息内容", "上一年项目数量", "本年增/减"],
+            ["行政许可", "232", "234"],
+        ]
+
+    def test_wrapped_label_above_a_one_cell_caption_still_joins(self) -> None:
+        """A one-cell line over the values is a caption, not a header row: the label line
+        above it is the row's wrap."""
+        table = read(
+            "信息  上一   本年\n行政  0      0\n强制\n    第二十条第（八）项\n信息  上一   本年\n行政  3      -2"
+        )
+        assert grid(table)[1] == ["行政\n强制", "0", "0"]
+
     @pytest.mark.parametrize(
         ("text", "wide"),
         [

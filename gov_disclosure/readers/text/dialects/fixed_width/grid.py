@@ -261,9 +261,9 @@ class Row:
 class RowAssembler:
     """Rows in reading order, one method per line role. Anchor lines make rows; a label-only
     line joins the row above when it follows it directly, else (item number, blank line above,
-    or a label-less anchor right below: a label centred on the middle line) it waits for the
-    next anchor; waiting lines become their own row if that anchor has a label of the same or
-    higher level."""
+    a label-less anchor right below: a label centred on the middle line; or, after data, a
+    header row right below: the next block's caption) it waits for the next anchor; waiting
+    lines become their own row if that anchor has a label of the same or higher level."""
 
     def __init__(
         self,
@@ -318,9 +318,12 @@ class RowAssembler:
     def label(self, i: int) -> None:
         roles, toks = self.roles, self.toks
         blank_above = i == 0 or roles[i - 1] is Role.BLANK
-        bare_below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR and toks[i + 1][0].number
+        below = roles[i + 1] if i + 1 < len(roles) else Role.BLANK
+        bare_below = below is Role.ANCHOR and toks[i + 1][0].number
         if self.pending or self.last is None or blank_above or bare_below or has_item(toks[i]):
             self.pending.append(i)
+        elif not self.last.header and below is Role.HEADER and len(toks[i + 1]) > 1:
+            self.pending.append(i)  # after data, over a header row: the next block's caption
         else:
             for t in toks[i]:
                 self.last.add(self.label_col(t.start), i, t.text)
