@@ -67,6 +67,7 @@ class Rows:
     grid: Grid
     sink: Sink
     anchors: Mapping[int, int] = attrs.Factory(dict)
+    first_value: int | None = None  # the grid column of the table's leftmost value (positional grids)
 
     def accepts(self, entry: Entry) -> bool:
         """A row label of this table in this template."""
@@ -200,6 +201,9 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
     whose label is damaged by their place in the template's order (`repair.repair`), then
     a group printed unsplit where the template splits it."""
     plan = RowPlan()
+    if not table.dropped_empty:
+        cols = [c.pos.col for c in table.cells() if c.pos.col is not None and rows.grid[c].kind == "value"]
+        rows = attrs.evolve(rows, first_value=min(cols, default=None))
     fragment: tuple[str, str] | None = None  # folded text so far of a row label cut by a page break, its row
     positional = not table.dropped_empty
     printed_order: list[tuple[str | None, Segment, str]] = []  # row key (None: not known), segment, label key
@@ -254,7 +258,9 @@ def _sums_fit(seg: Segment, key: str, positional: bool, rows: Rows) -> bool:
     if rows.kind != TableKind.REQUESTS or not idents:
         return False
     index = {c: k for k, c in enumerate(T.TABLE3_COLUMN_KEYS)}
-    for vec in row_candidates(seg.values, rows.width[key], positional=positional, is_blank=rows.grid.is_blank):
+    for vec in row_candidates(
+        _values(seg, key, rows), rows.width[key], positional=positional, is_blank=rows.grid.is_blank
+    ):
         nums = [rows.grid.number(c) for c in vec]
         if all(sum(nums[index[c]] or 0 for c in i.lhs) == sum(nums[index[c]] or 0 for c in i.rhs) for i in idents):
             return True
@@ -269,9 +275,25 @@ def _row_texts(rows: Rows) -> dict[str, tuple[str, ...]]:
     return {r.key: r.texts for r in tpl.table3_rows} if rows.kind == TableKind.REQUESTS else {}
 
 
+def _values(seg: Segment, key: str, rows: Rows) -> tuple[Cell, ...]:
+    """The segment's values without the empty cells left of the table's leftmost value: a
+    label printed in one of two label columns leaves the other empty, and that is no blank
+    value. A row still wider than the template's is left whole: its columns do not line up
+    (it is read by its windows, which try it shifted)."""
+    values = seg.values
+    if rows.first_value is None:
+        return values
+    k = 0
+    while k < len(values) and not values[k].text.strip() and (values[k].pos.col or 0) < rows.first_value:
+        k += 1
+    return values[k:] if len(values) - k <= rows.width[key] else values
+
+
 def _take(plan: RowPlan, key: str, seg: Segment, positional: bool, rows: Rows) -> None:
     """Place `seg`'s values as row `key`, unless a first printing of the row is kept."""
-    candidates = row_candidates(seg.values, rows.width[key], positional=positional, is_blank=rows.grid.is_blank)
+    candidates = row_candidates(
+        _values(seg, key, rows), rows.width[key], positional=positional, is_blank=rows.grid.is_blank
+    )
     if key in plan.where and not _replaces(plan, key, candidates, seg, rows):
         return
     plan.where[key] = seg
