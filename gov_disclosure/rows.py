@@ -67,7 +67,7 @@ class Rows:
     grid: Grid
     sink: Sink
     anchors: Mapping[int, int] = attrs.Factory(dict)
-    first_value: int | None = None  # the grid column of the table's leftmost value (positional grids)
+    label_cols: frozenset[int] = frozenset()  # grid columns of row labels, never of a value (positional grids)
 
     def accepts(self, entry: Entry) -> bool:
         """A row label of this table in this template."""
@@ -202,8 +202,7 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
     a group printed unsplit where the template splits it."""
     plan = RowPlan()
     if not table.dropped_empty:
-        cols = [c.pos.col for c in table.cells() if c.pos.col is not None and rows.grid[c].kind == "value"]
-        rows = attrs.evolve(rows, first_value=min(cols, default=None))
+        rows = attrs.evolve(rows, label_cols=label_columns(table, rows.grid))
     fragment: tuple[str, str] | None = None  # folded text so far of a row label cut by a page break, its row
     positional = not table.dropped_empty
     printed_order: list[tuple[str | None, Segment, str]] = []  # row key (None: not known), segment, label key
@@ -275,16 +274,27 @@ def _row_texts(rows: Rows) -> dict[str, tuple[str, ...]]:
     return {r.key: r.texts for r in tpl.table3_rows} if rows.kind == TableKind.REQUESTS else {}
 
 
+def label_columns(table: Table, grid: Grid) -> frozenset[int]:
+    """The grid columns that hold a row label beside values in some row and a value in none:
+    where a grid keeps its empty cells, an empty cell there is a label column's, no blank value."""
+    labels: set[int] = set()
+    values: set[int] = set()
+    for row in table.rows:
+        kinds = [(c.pos.col, grid[c].kind) for c in row if c.pos.col is not None]
+        if any(k == "value" for _, k in kinds):
+            labels |= {col for col, k in kinds if k == "label"}
+            values |= {col for col, k in kinds if k == "value"}
+    return frozenset(labels - values)
+
+
 def _values(seg: Segment, key: str, rows: Rows) -> tuple[Cell, ...]:
-    """The segment's values without the empty cells left of the table's leftmost value: a
-    label printed in one of two label columns leaves the other empty, and that is no blank
-    value. A row still wider than the template's is left whole: its columns do not line up
-    (it is read by its windows, which try it shifted)."""
+    """The segment's values without the empty cells of label columns they start with: a label
+    printed in the first of two label columns leaves the second empty, and that is no blank
+    value (it would shift the row one column right). A row still wider than the template's is
+    left whole: its columns do not line up, and its windows try it shifted."""
     values = seg.values
-    if rows.first_value is None:
-        return values
     k = 0
-    while k < len(values) and not values[k].text.strip() and (values[k].pos.col or 0) < rows.first_value:
+    while k < len(values) and not values[k].text.strip() and values[k].pos.col in rows.label_cols:
         k += 1
     return values[k:] if len(values) - k <= rows.width[key] else values
 

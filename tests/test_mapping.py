@@ -80,6 +80,13 @@ def test_an_empty_label_column_is_no_blank_value() -> None:
     }
 
 
+def test_empty_columns_no_label_is_printed_in_stay_value_columns() -> None:
+    """Columns that never hold a label beside values are not label columns, even left of every
+    printed value: a row whose only number is its total keeps it there."""
+    values, _ = plan(table([["四、结转下年度继续办理", "", "", "", "", "", "", "", "", "0"]]))
+    assert values == {"carried_forward": ["", "", "", "", "", "", "0"]}
+
+
 def test_group_subtotal_and_unknown_rows_are_reported() -> None:
     _, issues = plan(table([["（三）不予公开", *SEVEN], ["合计", *SEVEN]]))
     assert issues == [("table.subtotal_row", "（三）不予公开"), ("table.unknown_row", "合计")]
