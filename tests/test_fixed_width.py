@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gov_disclosure.blocks import Position, Table
+from gov_disclosure.blocks import Paragraph, Position, Table
+from gov_disclosure.readers.text import read_text
 from gov_disclosure.readers.text.dialects.fixed_width import (
     FixedWidthDialect,
     FixedWidthFinder,
@@ -253,6 +254,32 @@ class TestRows:
             ["（四）无法提供", "1", "0", "1"],
             ["二、上年结转", "3", "1", "4"],
         ]
+
+    def test_a_page_break_after_data_keeps_the_pages_own_columns(self) -> None:
+        """Chromium's PDFs have no page number: pdftotext starts the next page with a form feed
+        and lays it out anew, its columns drifted. A page with as many columns as the block
+        before it, all of them printed there, keeps its own, matched one to one."""
+        table = read(
+            "（一）予以公开   1  2  3\n"
+            "（二）部分公开   4  5  6\n"
+            "\f（三）不予公开       7  8  9\n"
+            "（四）无法提供       1  0  1"
+        )
+        assert grid(table) == [
+            ["（一）予以公开", "1", "2", "3"],
+            ["（二）部分公开", "4", "5", "6"],
+            ["（三）不予公开", "7", "8", "9"],
+            ["（四）无法提供", "1", "0", "1"],
+        ]
+
+    def test_a_page_that_cannot_be_matched_is_read_with_the_block_before(self) -> None:
+        """Fewer columns on the next page: which ones are blank is not known, so the break
+        changes nothing (the columns are found over both pages, as without it)."""
+        text = (
+            "（一）予以公开   1  2  3\n（二）部分公开   4  5  6\n"
+            "\f（三）不予公开       7     9\n（四）无法提供       1     1"
+        )
+        assert grid(read(text)) == grid(read(text.replace("\f", "")))
 
     def test_table_metadata(self) -> None:
         table = read("规章          1    2\n规范性文件    3    4", first_line=40)
@@ -566,6 +593,22 @@ def test_indented_header_line_is_no_prose() -> None:
     ]
     assert line_kinds(lines)[2] is Kind.TEXT
     assert DIALECT.regions(lines) == [(2, 5)]
+
+
+def test_form_feeds_reach_the_dialects_but_not_the_paragraphs() -> None:
+    doc = read_text("一、总体情况\n\f本年度，我局加强公开。\n")
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["一、总体情况", "本年度，我局加强公开。"]
+
+
+def test_number_touching_its_column_is_parted_from_the_label() -> None:
+    """pdftotext moves a cell by a column now and then: a number a single blank after its
+    label that ends where the value column starts is still the row's first value."""
+    table = read("1.属于国家秘密  5  6\n2.其他法律行政 4   6\n3.危及三安全一  7  8")
+    assert grid(table) == [
+        ["1.属于国家秘密", "5", "6"],
+        ["2.其他法律行政", "4", "6"],
+        ["3.危及三安全一", "7", "8"],
+    ]
 
 
 def test_item_number_after_a_single_blank_starts_a_row() -> None:

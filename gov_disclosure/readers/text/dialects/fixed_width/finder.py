@@ -67,6 +67,7 @@ class FixedWidthFinder:
         self.wide = wide
         self.settings = settings
         self.furniture = [lay.page_mark for lay in layout]
+        self.breaks = [lay.line.startswith("\f") and i > 0 for i, lay in enumerate(layout)]
         self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.stage()
         split = split_values(self.tokens, [self.columns[b] for b in self.blocks], wide=wide)
@@ -84,19 +85,29 @@ class FixedWidthFinder:
         if self.placed:
             return self
         self.placed = True
-        header_lines: dict[int, list[list[Token]]] = {b: [] for b in self.filled}
-        for ts, r, k in zip(self.tokens, self.roles, self.blocks, strict=True):
-            if r is Role.HEADER and k in header_lines:
-                header_lines[k].append(ts)
-        for b in self.filled:
-            self.columns[b], placeable = header_columns(self.columns[b], header_lines[b], wide=self.wide)
-            if not placeable:
-                self.unplaceable.add(b)
+        self.header_columns()
+        unsure = self.continued(whole=True)
+        if unsure:  # a page whose columns cannot be matched one to one: read with its table's
+            self.breaks = [b and i not in unsure for i, b in enumerate(self.breaks)]
+            self.stage()
+            self.header_columns()
         for b in self.columns:  # a block of headers only borrows the next (else last) block's columns
             if not self.columns[b] and self.filled:
                 self.columns[b] = self.columns[next((c for c in self.filled if c > b), self.filled[-1])]
         self.drifted = self._drifted()
         return self
+
+    def header_columns(self) -> None:
+        """The header's empty columns added to each block's, and the unplaceable blocks found."""
+        header_lines: dict[int, list[list[Token]]] = {b: [] for b in self.filled}
+        for ts, r, k in zip(self.tokens, self.roles, self.blocks, strict=True):
+            if r is Role.HEADER and k in header_lines:
+                header_lines[k].append(ts)
+        self.unplaceable = set()
+        for b in self.filled:
+            self.columns[b], placeable = header_columns(self.columns[b], header_lines[b], wide=self.wide)
+            if not placeable:
+                self.unplaceable.add(b)
 
     def _drifted(self) -> set[int]:
         """Later blocks aligned with the first, whose header shows columns its values leave
@@ -122,7 +133,35 @@ class FixedWidthFinder:
     def stage(self) -> None:
         """Roles, blocks, value columns, header cells and label columns of the tokens."""
         self.roles = line_roles(self.tokens, self.furniture)
-        self.blocks = block_ids(self.roles)
+        self.blocks = block_ids(self.roles, self.breaks)
+        self.measure()
+        joined = self.continued()
+        if joined:  # a page that cannot be read by its own columns is read by its table's
+            self.breaks = [b and i not in joined for i, b in enumerate(self.breaks)]
+            self.blocks = block_ids(self.roles, self.breaks)
+            self.measure()
+
+    def continued(self, *, whole: bool = False) -> set[int]:
+        """The page breaks (form feeds) that do not start a block of their own. pdftotext lays
+        each page out anew, so a table's columns may drift at a break: a page without a header
+        of its own keeps its own columns when they are as many as the block it goes on (and,
+        once the header's columns are known, `whole`, every column of that block is printed,
+        so the two match one to one); any other page is read with the block before it."""
+        out: set[int] = set()
+        for i, brk in enumerate(self.breaks):
+            if not brk or i == 0 or self.blocks[i] == self.blocks[i - 1]:
+                continue
+            b = self.blocks[i]
+            own_header = any(r is Role.HEADER for r, k in zip(self.roles, self.blocks, strict=True) if k == b)
+            if own_header:
+                continue
+            ref = self.columns[b - 1]  # the page before ends the table's block
+            if len(self.columns[b]) != len(ref) or not ref or whole and not all(c.tokens for c in ref):
+                out.add(i)
+        return out
+
+    def measure(self) -> None:
+        """Value columns, header cells and label columns of the blocks."""
         values: dict[int, list[Token]] = {b: [] for b in self.blocks}
         self.headers: dict[int, list[Token]] = {b: [] for b in self.blocks}
         labels: list[int] = []

@@ -161,12 +161,14 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> li
     return roles
 
 
-def block_ids(roles: Sequence[Role]) -> list[int]:
-    """Block number of every line: a header after data, or a page break, starts a block
-    (Table 2's stacked blocks, a table continued on the next page)."""
+def block_ids(roles: Sequence[Role], breaks: Sequence[bool] = ()) -> list[int]:
+    """Block number of every line: a header after data, or a page break (a page number, or,
+    after data, a line that `breaks` says starts a page), starts a block (Table 2's stacked
+    blocks, a table continued on the next page)."""
     ids, bid, data, content = [], 0, False, False
-    for role in roles:
-        if role is Role.FURNITURE and content or role is Role.HEADER and data:
+    for i, role in enumerate(roles):
+        page = role is Role.FURNITURE and content or i < len(breaks) and breaks[i] and data
+        if page or role is Role.HEADER and data:
             bid, data, content = bid + 1, False, False
         data = data or role is Role.ANCHOR
         content = content or role not in (Role.BLANK, Role.FURNITURE)
