@@ -602,6 +602,22 @@ def test_form_feeds_reach_the_dialects_but_not_the_paragraphs() -> None:
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["一、总体情况", "本年度，我局加强公开。"]
 
 
+def test_an_item_number_a_line_apart_leads_its_label() -> None:
+    """Chromium's PDFs print a wrapped label's item number on a line of its own, between the
+    label's lines: it leads the label all the same."""
+    table = read(
+        "       属于三类内部事\n"
+        "      5.\n"
+        "      务信息        2    1    3\n"
+        "\n"
+        "       属于四类过程性\n"
+        "      6.\n"
+        "      信息         0    2    2"
+    )
+    assert [row[0].text for row in table.rows] == ["5.属于三类内部事\n务信息", "6.属于四类过程性\n信息"]
+    assert grid(table)[0][1:] == ["2", "1", "3"]
+
+
 def test_number_touching_its_column_is_parted_from_the_label() -> None:
     """pdftotext moves a cell by a column now and then: a number a single blank after its
     label that ends where the value column starts is still the row's first value."""

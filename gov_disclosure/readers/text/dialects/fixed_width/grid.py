@@ -129,6 +129,23 @@ def is_enumerated(text: str) -> bool:
     return False
 
 
+def _bare(text: str) -> bool:
+    m = match_marker(text)
+    return m is not None and not m.rest.strip()
+
+
+def marker_first(text: str) -> str:
+    """A label's lines with a line that is an item number alone (`5.`, `（三）`) put first: a
+    label wrapped round its number, which a PDF prints a line apart (`属于三类内部事` / `5.` /
+    `务信息`), reads `5.属于三类内部事` / `务信息`."""
+    lines = text.split("\n")
+    bare = [k for k, ln in enumerate(lines) if k and is_enumerated(ln) and _bare(ln)]
+    if len(bare) != 1:
+        return text
+    k = bare[0]
+    return lines[k] + "\n".join(lines[:k] + lines[k + 1 :])
+
+
 def has_item(ts: Sequence[Token]) -> bool:
     """Whether a line has a label led by an item number, also after a single blank
     (`不予处 3.要求提供公开出版物`: a parent label's wrap, then the next row's own)."""
@@ -296,6 +313,10 @@ class RowAssembler:
             if role in steps:
                 steps[role](i)
         self.flush(self.blocks[-1] if self.blocks else 0)
+        for row in self.rows:
+            for col, (line, text) in row.cells.items():
+                if col < self.nlab and not row.header:
+                    row.cells[col] = (line, marker_first(text))
         return self.rows
 
     def label_col(self, start: int) -> int:
