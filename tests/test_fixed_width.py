@@ -618,6 +618,27 @@ def test_an_item_number_a_line_apart_leads_its_label() -> None:
     assert grid(table)[0][1:] == ["2", "1", "3"]
 
 
+def test_label_lines_after_a_page_break_with_the_next_rows_number_go_to_it() -> None:
+    """A form feed ends the row above: the label lines that open the next page, an item number
+    among them, are the next row's (Chromium: `属于行政查询事` / `8.` / `项  4 0 4`)."""
+    table = read(
+        "       属于行政执法案\n"
+        "      7.\n"
+        "      卷           3    0    3\n"
+        "\f       属于行政查询事\n"
+        "      8.\n"
+        "      项           4    0    4"
+    )
+    assert grid(table) == [["7.属于行政执法案\n卷", "3", "0", "3"], ["8.属于行政查询事\n项", "4", "0", "4"]]
+
+
+def test_a_label_printed_down_its_cell_goes_on_after_a_page_break() -> None:
+    """LibreOffice prints a narrow label one character a line: the characters that open the
+    next page, above a row with a label of its own, end the label of the row before."""
+    table = read("行   1   0   1\n政\n\f处\n罚\n行   2   0   2\n政\n强\n制")
+    assert grid(table) == [["行\n政\n处\n罚", "1", "0", "1"], ["行\n政\n强\n制", "2", "0", "2"]]
+
+
 def test_number_touching_its_column_is_parted_from_the_label() -> None:
     """pdftotext moves a cell by a column now and then: a number a single blank after its
     label that ends where the value column starts is still the row's first value."""

@@ -67,7 +67,8 @@ class FixedWidthFinder:
         self.wide = wide
         self.settings = settings
         self.furniture = [lay.page_mark for lay in layout]
-        self.breaks = [lay.line.startswith("\f") and i > 0 for i, lay in enumerate(layout)]
+        self.pages = [lay.line.startswith("\f") and i > 0 for i, lay in enumerate(layout)]  # lines that start a page
+        self.breaks = list(self.pages)  # those that start a block
         self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.stage()
         split = split_values(self.tokens, [self.columns[b] for b in self.blocks], wide=wide)
@@ -187,6 +188,7 @@ class FixedWidthFinder:
             self.label_starts,
             self.settings.label_tolerance,
             wide=self.wide,
+            pages=self.pages,
         )
         return assembler.assemble()
 

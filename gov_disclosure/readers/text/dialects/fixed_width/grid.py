@@ -279,7 +279,8 @@ class Row:
 
 class RowAssembler:
     """Rows in reading order, one method per line role. Anchor lines make rows; a label-only
-    line joins the row above when it follows it directly, else (item number, blank line above,
+    line joins the row above when it follows it directly, else (item number, blank line or page
+    break above,
     a label-less anchor right below: a label centred on the middle line; or, after data, a
     header row right below: the next block's caption) it waits for the next anchor; waiting
     lines become their own row if that anchor has a label of the same or higher level."""
@@ -294,8 +295,10 @@ class RowAssembler:
         tol: int = 2,
         *,
         wide: bool = True,
+        pages: Sequence[bool] = (),
     ) -> None:
         self.toks, self.roles, self.blocks, self.columns, self.wide = toks, roles, blocks, columns, wide
+        self.pages = pages  # lines that start a page (a form feed)
         self.starts, self.tol, self.nlab = starts, tol, len(starts)
         self.value_col = {t: self.nlab + k for cols in columns.values() for k, c in enumerate(cols) for t in c.tokens}
         self.rows: list[Row] = []
@@ -334,13 +337,28 @@ class RowAssembler:
                 row.add(self.label_col(t.start), p, t.text)
         self.pending.clear()
 
+    def carry_over(self) -> bool:
+        """Waiting label lines that start a page and are no part of the next row: the rest of
+        the label of the row before the page break (a label printed down its cell). Joined to it."""
+        last, first = self.last, self.pending[0] if self.pending else -1
+        if last is None or last.header or not (0 <= first < len(self.pages) and self.pages[first]):
+            return False
+        if any(has_item(self.toks[p]) for p in self.pending):  # an item number starts a row
+            return False
+        for p in self.pending:
+            for t in self.toks[p]:
+                last.add(self.label_col(t.start), p, t.text)
+        self.pending.clear()
+        return True
+
     def furniture(self, i: int) -> None:
         self.flush(self.blocks[i])
         self.last = None
 
     def label(self, i: int) -> None:
         roles, toks = self.roles, self.toks
-        blank_above = i == 0 or roles[i - 1] is Role.BLANK
+        page = i < len(self.pages) and self.pages[i] and self.last is not None and not self.last.header
+        blank_above = i == 0 or roles[i - 1] is Role.BLANK or page
         below = roles[i + 1] if i + 1 < len(roles) else Role.BLANK
         bare_below = below is Role.ANCHOR and toks[i + 1][0].number
         if self.pending or self.last is None or blank_above or bare_below or has_item(toks[i]):
@@ -362,7 +380,9 @@ class RowAssembler:
             row.add(self.value_col[t], i, t.text)
         own = {c: txt for c, (_, txt) in row.cells.items() if c < nlab}
         waiting = {self.label_col(t.start) for p in self.pending for t in self.toks[p]}
-        if any(b < w or b == w and is_enumerated(own[b]) for b in own for w in waiting):
+        if any(b <= w for b in own for w in waiting) and self.carry_over():
+            pass  # the row has a label of its own: lines over it after a page break end the row before
+        elif any(b < w or b == w and is_enumerated(own[b]) for b in own for w in waiting):
             self.flush(self.blocks[i])
         for p in reversed(self.pending):
             for t in reversed(self.toks[p]):
@@ -372,7 +392,8 @@ class RowAssembler:
         self.last = row
 
     def header(self, i: int) -> None:
-        self.flush(self.blocks[i])
+        if len(self.toks[i]) > 1 or not self.carry_over():  # over a header row: its caption
+            self.flush(self.blocks[i])
         cols, last = self.columns[self.blocks[i]], self.last
         row = Row(self.blocks[i], i, header=True)
         for t in self.toks[i]:
