@@ -639,6 +639,45 @@ def test_a_label_printed_down_its_cell_goes_on_after_a_page_break() -> None:
     assert grid(table) == [["行\n政\n处\n罚", "1", "0", "1"], ["行\n政\n强\n制", "2", "0", "2"]]
 
 
+def test_a_value_a_blank_after_its_label_under_the_header_of_a_block_of_one_row() -> None:
+    """w3m pads the label column to its widest label, so that label's value is one blank
+    away; in a block of one row no other value shows the column, its header does."""
+    table = read(
+        "第二十条第（六）项\n"
+        "信息内容       本年处理决定数量\n"
+        "行政处罚       5\n"
+        "第二十条第（八）项\n"
+        "信息内容       本年收费金额（单位：万元）\n"
+        "行政事业性收费 12.6"
+    )
+    assert grid(table)[3:] == [
+        ["第二十条第（八）项", ""],
+        ["信息内容", "本年收费金额（单位：万元）"],
+        ["行政事业性收费", "12.6"],
+    ]
+
+
+def test_a_parent_label_run_into_its_childs_by_a_single_blank_is_parted() -> None:
+    """w3m (CSS borders) and pdftotext leave one blank between a narrow parent label's wrap
+    and the row's own label: the word led by an item number at the next label column is the
+    row's own label."""
+    table = read(
+        "                        1.本机关不掌握相关  37    2   39\n"
+        "                        政府信息\n"
+        "\n"
+        "             （四）无法 2.没有现成信息需要  1     0    1\n"
+        "             提供       另行制作\n"
+        "\n"
+        "                        3.补正后申请内容仍  1     0    1\n"
+        "                        不明确"
+    )
+    assert grid(table) == [
+        ["", "1.本机关不掌握相关\n政府信息", "37", "2", "39"],
+        ["（四）无法\n提供", "2.没有现成信息需要\n另行制作", "1", "0", "1"],
+        ["", "3.补正后申请内容仍\n不明确", "1", "0", "1"],
+    ]
+
+
 def test_number_touching_its_column_is_parted_from_the_label() -> None:
     """pdftotext moves a cell by a column now and then: a number a single blank after its
     label that ends where the value column starts is still the row's first value."""
@@ -652,7 +691,8 @@ def test_number_touching_its_column_is_parted_from_the_label() -> None:
 
 def test_item_number_after_a_single_blank_starts_a_row() -> None:
     """A parent label wrapping beside its children (`不予处 3.…`, `理  4.…`, w3m's CSS tables):
-    each line with an item number is a row of its own, blank, and does not join the row above."""
+    each line with an item number is a row of its own, blank, and does not join the row above;
+    the parent's part and the child's label are parted at the child's column."""
     text = "\n".join(
         [
             "                           自然人  总计",
@@ -666,8 +706,8 @@ def test_item_number_after_a_single_blank_starts_a_row() -> None:
     assert grid(read(text)) == [
         ["", "", "", "自然人", "总计"],
         ["一、本年新收", "", "", "5", "5"],
-        ["", "（五） 2.重复申请", "", "2", "2"],
-        ["", "不予处 3.要求提供出版物", "", "", ""],
+        ["", "（五）", "2.重复申请", "2", "2"],
+        ["", "不予处", "3.要求提供出版物", "", ""],
         ["", "理", "4.大量反复申请", "", ""],
         ["", "", "1.逾期不补正", "1", "1"],
     ]

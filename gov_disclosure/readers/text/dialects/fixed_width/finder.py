@@ -22,6 +22,7 @@ from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     label_columns,
     line_roles,
     split_anchor,
+    split_labels,
     tokens,
 )
 from gov_disclosure.readers.text.dialects.fixed_width.headers import header_columns, split_values
@@ -71,7 +72,7 @@ class FixedWidthFinder:
         self.breaks = list(self.pages)  # those that start a block
         self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.stage()
-        split = split_values(self.tokens, [self.columns[b] for b in self.blocks], wide=wide)
+        split = split_values(self.tokens, [self.columns[b] or self.header_spans(b) for b in self.blocks], wide=wide)
         if split != self.tokens:  # a number parted from its label: the lines' roles change
             self.tokens = split
             self.stage()
@@ -97,6 +98,13 @@ class FixedWidthFinder:
                 self.columns[b] = self.columns[next((c for c in self.filled if c > b), self.filled[-1])]
         self.drifted = self._drifted()
         return self
+
+    def header_spans(self, block: int) -> list[ValueColumn]:
+        """A block without values: its header cells right of where labels start, as the columns
+        a value a single blank after its label may stand in (`行政事业性收费 12.6` under
+        `本年收费金额`, a label column padded to its widest label)."""
+        left = min(self.label_starts, default=0)
+        return [ValueColumn(t.start, t.end, ()) for t in self.headers[block] if t.start > left]
 
     def header_columns(self) -> None:
         """The header's empty columns added to each block's, and the unplaceable blocks found."""
@@ -140,6 +148,10 @@ class FixedWidthFinder:
         if joined:  # a page that cannot be read by its own columns is read by its table's
             self.breaks = [b and i not in joined for i, b in enumerate(self.breaks)]
             self.blocks = block_ids(self.roles, self.breaks)
+            self.measure()
+        parted = split_labels(self.tokens, self.label_starts, self.settings.label_tolerance, wide=self.wide)
+        if parted != self.tokens:
+            self.tokens = parted
             self.measure()
 
     def continued(self, *, whole: bool = False) -> set[int]:

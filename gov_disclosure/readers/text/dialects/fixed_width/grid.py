@@ -152,6 +152,36 @@ def has_item(ts: Sequence[Token]) -> bool:
     return any(is_enumerated(w) for t in ts if not t.number for w in t.text.split())
 
 
+def split_labels(toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: int, *, wide: bool) -> list[list[Token]]:
+    """Every line's tokens, a label cell that runs a single blank into the next label column
+    (`（四）无法 2.没有现成信息需要`: a parent label's wrap, then the row's own) parted where a
+    word led by an item number starts at that column."""
+    out: list[list[Token]] = []
+    for ts in toks:
+        line: list[Token] = []
+        for t in ts:
+            cut = None if t.number else _label_cut(t, starts, tol, wide=wide)
+            if cut is None:
+                line.append(t)
+                continue
+            k, col = cut
+            head = t.text[:k].rstrip()
+            line.append(Token(head, t.start, t.start + width(head, wide=wide), t.line))
+            line.append(Token(t.text[k:], col, t.end, t.line))
+        out.append(line)
+    return out
+
+
+def _label_cut(t: Token, starts: Sequence[int], tol: int, *, wide: bool) -> tuple[int, int] | None:
+    """Where `t` is parted (its text offset and column), if a later word of it is led by an
+    item number and starts at a label column right of the one `t` starts in."""
+    for m in list(_WORD.finditer(t.text))[1:]:
+        col = t.start + width(t.text[: m.start()], wide=wide)
+        if is_enumerated(m.group()) and any(abs(col - s) <= tol and s > t.start + tol for s in starts):
+            return m.start(), col
+    return None
+
+
 def _latest(a: int | None, b: int | None) -> int | None:
     return a if b is None else b
 
