@@ -657,6 +657,17 @@ def test_a_value_a_blank_after_its_label_under_the_header_of_a_block_of_one_row(
     ]
 
 
+def test_numbers_parted_from_labels_widen_the_column_for_the_next() -> None:
+    """A parted number widens its column by one, which may then touch the number of another
+    label: parting goes on until nothing changes (chromium's `3.危及“三安全一稳定” 0 0 0`)."""
+    table = read("1.属于国家秘密      5  6\n2.其他法律行政法规禁止 4   6\n3.危及三安全一稳定事 7    8")
+    assert grid(table) == [
+        ["1.属于国家秘密", "5", "6"],
+        ["2.其他法律行政法规禁止", "4", "6"],
+        ["3.危及三安全一稳定事", "7", "8"],
+    ]
+
+
 def test_a_parent_label_run_into_its_childs_by_a_single_blank_is_parted() -> None:
     """w3m (CSS borders) and pdftotext leave one blank between a narrow parent label's wrap
     and the row's own label: the word led by an item number at the next label column is the

@@ -29,6 +29,10 @@ from gov_disclosure.readers.text.dialects.fixed_width.headers import header_colu
 from gov_disclosure.readers.text.lines import Layout
 from gov_disclosure.readers.text.settings import FixedWidthSettings
 
+SPLIT_ROUNDS = 3
+"""Times numbers are parted from labels: the columns the parted numbers widen may reach the
+number of another label (pdftotext moves a cell by a column now and then)."""
+
 
 def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[Token]], penalty: int = 3) -> float:
     """Irregularity of a reading (lower is better): how far value cells stray from their
@@ -72,8 +76,10 @@ class FixedWidthFinder:
         self.breaks = list(self.pages)  # those that start a block
         self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.stage()
-        split = split_values(self.tokens, [self.columns[b] or self.header_spans(b) for b in self.blocks], wide=wide)
-        if split != self.tokens:  # a number parted from its label: the lines' roles change
+        for _ in range(SPLIT_ROUNDS):  # a number parted from its label: the lines' roles change
+            split = split_values(self.tokens, [self.columns[b] or self.header_spans(b) for b in self.blocks], wide=wide)
+            if split == self.tokens:
+                break
             self.tokens = split
             self.stage()
         self.score = regularity(self.columns, self.headers, settings.column_penalty) if self.filled else float("inf")
