@@ -668,6 +668,17 @@ def test_numbers_parted_from_labels_widen_the_column_for_the_next() -> None:
     ]
 
 
+def test_a_row_printed_over_two_lines_of_its_wrapped_label_is_one_row() -> None:
+    """Chromium's PDFs through pdftotext: the first cell's number on the label's first line,
+    the others on its second; the second line's label is no item of its own."""
+    table = read(
+        "一、本年新收          167\n"
+        "请数量                    4     0     171\n"
+        "二、上年结转          3      1     0     4"
+    )
+    assert grid(table) == [["一、本年新收\n请数量", "167", "4", "0", "171"], ["二、上年结转", "3", "1", "0", "4"]]
+
+
 def test_a_parent_label_run_into_its_childs_by_a_single_blank_is_parted() -> None:
     """w3m (CSS borders) and pdftotext leave one blank between a narrow parent label's wrap
     and the row's own label: the word led by an item number at the next label column is the

@@ -367,6 +367,26 @@ class RowAssembler:
                 row.add(self.label_col(t.start), p, t.text)
         self.pending.clear()
 
+    def continues(self, i: int, labels: Sequence[Token], values: Sequence[Token]) -> bool:
+        """A line that goes on with the row right above it: its label is no item of its own and
+        its numbers fill the columns right of the row's (pdftotext prints a cell's number on
+        the first line of a wrapped label, the other cells' on the second: `…公开申  167` /
+        `请数量  4 0 0 0 1 172`). Joined to that row."""
+        last = self.last
+        if last is None or last.header or self.pending or last.last != i - 1 or has_item(labels):
+            return False
+        if self.roles[i - 1] is not Role.ANCHOR or not values:
+            return False
+        taken = [c for c in last.cells if c >= self.nlab]
+        cols = [self.value_col[t] for t in values]
+        if not taken or min(cols) <= max(taken):
+            return False
+        for t in labels:
+            last.add(self.label_col(t.start), i, t.text)
+        for t, c in zip(values, cols, strict=True):
+            last.add(c, i, t.text)
+        return True
+
     def carry_over(self) -> bool:
         """Waiting label lines that start a page and are no part of the next row: the rest of
         the label of the row before the page break (a label printed down its cell). Joined to it."""
@@ -402,6 +422,8 @@ class RowAssembler:
     def anchor(self, i: int) -> None:
         cols, nlab = self.columns[self.blocks[i]], self.nlab
         labels, values = split_anchor(self.toks[i])
+        if self.continues(i, labels, values):
+            return
         row = Row(self.blocks[i], i)
         for t in labels:  # a text cell over a value column (`无`, `—`) is a value
             hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo and t.start >= cols[0].lo]
