@@ -328,6 +328,14 @@ class TestRegions:
         assert time.perf_counter() - start < 2.0  # about 60 ms when measured
         assert regions == [(10, 491)] and table is not None and len(table.rows) == 481
 
+    def test_a_page_break_on_every_row_stays_linear(self) -> None:
+        """Every page a block of its own (drifting columns on every other page): 100 KB in time."""
+        text = ("\f行   1   0   1\n政\n\f行     1   0   1\n政\n" * 2400)[:100_000]
+        start = time.perf_counter()
+        doc = read_text(text)
+        assert time.perf_counter() - start < 2.0  # about 0.5 s when measured
+        assert any(isinstance(b, Table) and len(b.rows) > 4000 for b in doc.blocks)
+
 
 # Read by hand from huaian-2024.pdf, pages 4-5: label start -> the 7 applicant columns.
 HUAIAN_T3 = {

@@ -167,16 +167,18 @@ class FixedWidthFinder:
         once the header's columns are known, `whole`, every column of that block is printed,
         so the two match one to one); any other page is read with the block before it."""
         out: set[int] = set()
+        headed = {k for r, k in zip(self.roles, self.blocks, strict=True) if r is Role.HEADER}
         for i, brk in enumerate(self.breaks):
             if not brk or i == 0 or self.blocks[i] == self.blocks[i - 1]:
                 continue
             b = self.blocks[i]
-            own_header = any(r is Role.HEADER for r, k in zip(self.roles, self.blocks, strict=True) if k == b)
-            if own_header:
+            if b in headed:
                 continue
-            ref = self.columns[b - 1]  # the page before ends the table's block
-            if len(self.columns[b]) != len(ref) or not ref or whole and not all(c.tokens for c in ref):
+            ref, own = self.columns[b - 1], self.columns[b]  # the page before ends the table's block
+            if len(own) != len(ref) or not ref or whole and not all(c.tokens for c in ref):
                 out.add(i)
+            elif all(c.lo < r.hi and c.hi > r.lo for c, r in zip(own, ref, strict=True)):
+                out.add(i)  # no drift: one block reads the same
         return out
 
     def measure(self) -> None:

@@ -175,6 +175,8 @@ def split_labels(toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: in
 def _label_cut(t: Token, starts: Sequence[int], tol: int, *, wide: bool) -> tuple[int, int] | None:
     """Where `t` is parted (its text offset and column), if a later word of it is led by an
     item number and starts at a label column right of the one `t` starts in."""
+    if len(t.text.split(maxsplit=1)) < 2:
+        return None
     for m in list(_WORD.finditer(t.text))[1:]:
         col = t.start + width(t.text[: m.start()], wide=wide)
         if is_enumerated(m.group()) and any(abs(col - s) <= tol and s > t.start + tol for s in starts):
