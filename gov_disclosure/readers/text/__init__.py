@@ -47,7 +47,8 @@ def register_dialect(dialect: Dialect) -> None:
 
 
 def read_text(text: str, *, encoding: str | None = None, settings: TextSettings | None = None) -> Document:
-    # pdftotext marks a page break with a form feed at the start of the next page's first line.
+    # pdftotext marks a page break with a form feed at the start of the next page's first line:
+    # kept there for the dialects (fixed width starts a block at it), dropped inside a line.
     raw = [ln[:1] + ln[1:].replace("\f", "") for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = scan(raw, settings or DEFAULTS)
     facts = lines.facts

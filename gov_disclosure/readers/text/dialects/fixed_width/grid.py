@@ -312,10 +312,10 @@ class Row:
 class RowAssembler:
     """Rows in reading order, one method per line role. Anchor lines make rows; a label-only
     line joins the row above when it follows it directly, else (item number, blank line or page
-    break above,
-    a label-less anchor right below: a label centred on the middle line; or, after data, a
-    header row right below: the next block's caption) it waits for the next anchor; waiting
-    lines become their own row if that anchor has a label of the same or higher level."""
+    break above, a label-less anchor right below: a label centred on the middle line; or, after
+    data, a header row right below: the next block's caption) it waits for the next anchor;
+    waiting lines become their own row if that anchor has a label of the same or higher level
+    (after a page break: the end of the label of the row before it)."""
 
     def __init__(
         self,
