@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from gov_disclosure.blocks import Position, Table
+from gov_disclosure.blocks import Paragraph, Position, Table
+from gov_disclosure.readers.text import read_text
 from gov_disclosure.readers.text.dialects.fixed_width import (
     FixedWidthDialect,
     FixedWidthFinder,
@@ -157,6 +158,36 @@ class TestRows:
             ["政府集中采购", "8", "5.49亿"],
         ]
 
+    def test_left_aligned_caption_after_data_starts_the_next_block(self) -> None:
+        """w3m's CSS tables: a block's caption sits in the label column right under the last
+        data row; a header row below it tells it from a wrapped label."""
+        table = read(
+            "第二十条第（一）项\n"
+            "信息内容             本年新制作数量 本年新公开数量\n"
+            "规章                 0              1\n"
+            "规范性文件           25             26\n"
+            "第二十条第（五）项\n"
+            "信息内容             上一年项目数量 本年增/减\n"
+            "行政许可             232            234"
+        )
+        assert grid(table) == [
+            ["第二十条第（一）项", "", ""],
+            ["信息内容", "本年新制作数量", "本年新公开数量"],
+            ["规章", "0", "1"],
+            ["规范性文件", "25", "26"],
+            ["第二十条第（五）项", "", ""],
+            ["信息内容", "上一年项目数量", "本年增/减"],
+            ["行政许可", "232", "234"],
+        ]
+
+    def test_wrapped_label_above_a_one_cell_caption_still_joins(self) -> None:
+        """A one-cell line over the values is a caption, not a header row: the label line
+        above it is the row's wrap."""
+        table = read(
+            "信息  上一   本年\n行政  0      0\n强制\n    第二十条第（八）项\n信息  上一   本年\n行政  3      -2"
+        )
+        assert grid(table)[1] == ["行政\n强制", "0", "0"]
+
     @pytest.mark.parametrize(
         ("text", "wide"),
         [
@@ -224,6 +255,32 @@ class TestRows:
             ["二、上年结转", "3", "1", "4"],
         ]
 
+    def test_a_page_break_after_data_keeps_the_pages_own_columns(self) -> None:
+        """Chromium's PDFs have no page number: pdftotext starts the next page with a form feed
+        and lays it out anew, its columns drifted. A page with as many columns as the block
+        before it, all of them printed there, keeps its own, matched one to one."""
+        table = read(
+            "（一）予以公开   1  2  3\n"
+            "（二）部分公开   4  5  6\n"
+            "\f（三）不予公开       7  8  9\n"
+            "（四）无法提供       1  0  1"
+        )
+        assert grid(table) == [
+            ["（一）予以公开", "1", "2", "3"],
+            ["（二）部分公开", "4", "5", "6"],
+            ["（三）不予公开", "7", "8", "9"],
+            ["（四）无法提供", "1", "0", "1"],
+        ]
+
+    def test_a_page_that_cannot_be_matched_is_read_with_the_block_before(self) -> None:
+        """Fewer columns on the next page: which ones are blank is not known, so the break
+        changes nothing (the columns are found over both pages, as without it)."""
+        text = (
+            "（一）予以公开   1  2  3\n（二）部分公开   4  5  6\n"
+            "\f（三）不予公开       7     9\n（四）无法提供       1     1"
+        )
+        assert grid(read(text)) == grid(read(text.replace("\f", "")))
+
     def test_table_metadata(self) -> None:
         table = read("规章          1    2\n规范性文件    3    4", first_line=40)
         assert (table.dialect, table.pos, table.dropped_empty) == ("fixed-width", Position(line=40), False)
@@ -270,6 +327,14 @@ class TestRegions:
         table = DIALECT.read(lines[regions[0][0] : regions[0][1]], regions[0][0] + 1)
         assert time.perf_counter() - start < 2.0  # about 60 ms when measured
         assert regions == [(10, 491)] and table is not None and len(table.rows) == 481
+
+    def test_a_page_break_on_every_row_stays_linear(self) -> None:
+        """Every page a block of its own (drifting columns on every other page): 100 KB in time."""
+        text = ("\f行   1   0   1\n政\n\f行     1   0   1\n政\n" * 2400)[:100_000]
+        start = time.perf_counter()
+        doc = read_text(text)
+        assert time.perf_counter() - start < 2.0  # about 0.5 s when measured
+        assert any(isinstance(b, Table) and len(b.rows) > 4000 for b in doc.blocks)
 
 
 # Read by hand from huaian-2024.pdf, pages 4-5: label start -> the 7 applicant columns.
@@ -538,9 +603,126 @@ def test_indented_header_line_is_no_prose() -> None:
     assert DIALECT.regions(lines) == [(2, 5)]
 
 
+def test_form_feeds_reach_the_dialects_but_not_the_paragraphs() -> None:
+    """A form feed starts a page only at a line's start (Chromium's PDFs also leave them
+    inside lines): those reach the dialects, no paragraph keeps one."""
+    doc = read_text("一、总体情况\n\f本年度，我局加强公\f开。\n")
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["一、总体情况", "本年度，我局加强公开。"]
+
+
+def test_an_item_number_a_line_apart_leads_its_label() -> None:
+    """Chromium's PDFs print a wrapped label's item number on a line of its own, between the
+    label's lines: it leads the label all the same."""
+    table = read(
+        "       属于三类内部事\n"
+        "      5.\n"
+        "      务信息        2    1    3\n"
+        "\n"
+        "       属于四类过程性\n"
+        "      6.\n"
+        "      信息         0    2    2"
+    )
+    assert [row[0].text for row in table.rows] == ["5.属于三类内部事\n务信息", "6.属于四类过程性\n信息"]
+    assert grid(table)[0][1:] == ["2", "1", "3"]
+
+
+def test_label_lines_after_a_page_break_with_the_next_rows_number_go_to_it() -> None:
+    """A form feed ends the row above: the label lines that open the next page, an item number
+    among them, are the next row's (Chromium: `属于行政查询事` / `8.` / `项  4 0 4`)."""
+    table = read(
+        "       属于行政执法案\n"
+        "      7.\n"
+        "      卷           3    0    3\n"
+        "\f       属于行政查询事\n"
+        "      8.\n"
+        "      项           4    0    4"
+    )
+    assert grid(table) == [["7.属于行政执法案\n卷", "3", "0", "3"], ["8.属于行政查询事\n项", "4", "0", "4"]]
+
+
+def test_a_label_printed_down_its_cell_goes_on_after_a_page_break() -> None:
+    """LibreOffice prints a narrow label one character a line: the characters that open the
+    next page, above a row with a label of its own, end the label of the row before."""
+    table = read("行   1   0   1\n政\n\f处\n罚\n行   2   0   2\n政\n强\n制")
+    assert grid(table) == [["行\n政\n处\n罚", "1", "0", "1"], ["行\n政\n强\n制", "2", "0", "2"]]
+
+
+def test_a_value_a_blank_after_its_label_under_the_header_of_a_block_of_one_row() -> None:
+    """w3m pads the label column to its widest label, so that label's value is one blank
+    away; in a block of one row no other value shows the column, its header does."""
+    table = read(
+        "第二十条第（六）项\n"
+        "信息内容       本年处理决定数量\n"
+        "行政处罚       5\n"
+        "第二十条第（八）项\n"
+        "信息内容       本年收费金额（单位：万元）\n"
+        "行政事业性收费 12.6"
+    )
+    assert grid(table)[3:] == [
+        ["第二十条第（八）项", ""],
+        ["信息内容", "本年收费金额（单位：万元）"],
+        ["行政事业性收费", "12.6"],
+    ]
+
+
+def test_numbers_parted_from_labels_widen_the_column_for_the_next() -> None:
+    """A parted number widens its column by one, which may then touch the number of another
+    label: parting goes on until nothing changes (chromium's `3.危及“三安全一稳定” 0 0 0`)."""
+    table = read("1.属于国家秘密      5  6\n2.其他法律行政法规禁止 4   6\n3.危及三安全一稳定事 7    8")
+    assert grid(table) == [
+        ["1.属于国家秘密", "5", "6"],
+        ["2.其他法律行政法规禁止", "4", "6"],
+        ["3.危及三安全一稳定事", "7", "8"],
+    ]
+
+
+def test_a_row_printed_over_two_lines_of_its_wrapped_label_is_one_row() -> None:
+    """Chromium's PDFs through pdftotext: the first cell's number on the label's first line,
+    the others on its second; the second line's label is no item of its own."""
+    table = read(
+        "一、本年新收          167\n"
+        "请数量                    4     0     171\n"
+        "二、上年结转          3      1     0     4"
+    )
+    assert grid(table) == [["一、本年新收\n请数量", "167", "4", "0", "171"], ["二、上年结转", "3", "1", "0", "4"]]
+
+
+def test_a_parent_label_run_into_its_childs_by_a_single_blank_is_parted() -> None:
+    """w3m (CSS borders) and pdftotext leave one blank between a narrow parent label's wrap
+    and the row's own label: the word led by an item number at the next label column is the
+    row's own label."""
+    table = read(
+        "                        1.本机关不掌握相关  37    2   39\n"
+        "                        政府信息\n"
+        "\n"
+        "             （四）无法 2.没有现成信息需要  1     0    1\n"
+        "             提供       另行制作\n"
+        "\n"
+        "                        3.补正后申请内容仍  1     0    1\n"
+        "                        不明确"
+    )
+    assert grid(table) == [
+        ["", "1.本机关不掌握相关\n政府信息", "37", "2", "39"],
+        ["（四）无法\n提供", "2.没有现成信息需要\n另行制作", "1", "0", "1"],
+        ["", "3.补正后申请内容仍\n不明确", "1", "0", "1"],
+    ]
+
+
+def test_number_touching_its_column_is_parted_from_the_label() -> None:
+    """pdftotext moves a cell by a column now and then: a number a single blank after its
+    label that ends where the value column starts is still the row's first value."""
+    table = read("1.属于国家秘密  5  6\n2.其他法律行政 4   6\n3.危及三安全一  7  8")
+    assert grid(table) == [
+        ["1.属于国家秘密", "5", "6"],
+        ["2.其他法律行政", "4", "6"],
+        ["3.危及三安全一", "7", "8"],
+    ]
+
+
 def test_item_number_after_a_single_blank_starts_a_row() -> None:
     """A parent label wrapping beside its children (`不予处 3.…`, `理  4.…`, w3m's CSS tables):
-    each line with an item number is a row of its own, blank, and does not join the row above."""
+    each line with an item number is a row of its own, blank, and does not join the row above;
+    the parent's part and the child's label are parted at the child's column."""
     text = "\n".join(
         [
             "                           自然人  总计",
@@ -554,8 +736,8 @@ def test_item_number_after_a_single_blank_starts_a_row() -> None:
     assert grid(read(text)) == [
         ["", "", "", "自然人", "总计"],
         ["一、本年新收", "", "", "5", "5"],
-        ["", "（五） 2.重复申请", "", "2", "2"],
-        ["", "不予处 3.要求提供出版物", "", "", ""],
+        ["", "（五）", "2.重复申请", "2", "2"],
+        ["", "不予处", "3.要求提供出版物", "", ""],
         ["", "理", "4.大量反复申请", "", ""],
         ["", "", "1.逾期不补正", "1", "1"],
     ]

@@ -60,6 +60,33 @@ def test_label_cut_by_a_page_break_is_joined() -> None:
     assert issues == []
 
 
+def test_an_empty_label_column_is_no_blank_value() -> None:
+    """A row that prints its label in the first of two label columns leaves the second empty:
+    that is no 自然人 value (pdftotext of a page cut at the right: rows keep only their first
+    numbers)."""
+    values, _ = plan(
+        table(
+            [
+                ["", "1.属于国家秘密", "14"],
+                ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", "3"],
+                ["", "6.属于四类过程性信息", "3", "1"],
+            ]
+        )
+    )
+    assert values == {
+        "denied_state_secret": ["14", None, None, None, None, None, None],
+        "partially_granted": ["3", None, None, None, None, None, None],
+        "denied_process_info": ["3", "1", None, None, None, None, None],
+    }
+
+
+def test_empty_columns_no_label_is_printed_in_stay_value_columns() -> None:
+    """Columns that never hold a label beside values are not label columns, even left of every
+    printed value: a row whose only number is its total keeps it there."""
+    values, _ = plan(table([["四、结转下年度继续办理", "", "", "", "", "", "", "", "", "0"]]))
+    assert values == {"carried_forward": ["", "", "", "", "", "", "0"]}
+
+
 def test_group_subtotal_and_unknown_rows_are_reported() -> None:
     _, issues = plan(table([["（三）不予公开", *SEVEN], ["合计", *SEVEN]]))
     assert issues == [("table.subtotal_row", "（三）不予公开"), ("table.unknown_row", "合计")]

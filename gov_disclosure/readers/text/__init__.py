@@ -49,15 +49,18 @@ def register_dialect(dialect: Dialect) -> None:
 
 
 def read_text(text: str, *, encoding: str | None = None, settings: TextSettings | None = None) -> Document:
-    # pdftotext marks a page break with a form feed at the start of the next page's first line.
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").split("\n")
+    # pdftotext marks a page break with a form feed at the start of the next page's first line:
+    # kept there for the dialects (fixed width starts a block at it), dropped inside a line.
+    raw = [ln[:1] + ln[1:].replace("\f", "") for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = scan(raw, settings or DEFAULTS)
     facts = lines.facts
     blocks: list[Block] = []
     i = 0
     for found in [*search(lines, DIALECTS), None]:
         stop = found.start if found else len(raw)
-        blocks += [Paragraph(raw[k].rstrip(), Position(k + 1)) for k in range(i, stop) if not facts[k].blank]
+        blocks += [
+            Paragraph(raw[k].rstrip().lstrip("\f"), Position(k + 1)) for k in range(i, stop) if not facts[k].blank
+        ]
         if found is None:
             break
         blocks.append(found.table)

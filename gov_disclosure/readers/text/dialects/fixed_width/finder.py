@@ -22,11 +22,16 @@ from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     label_columns,
     line_roles,
     split_anchor,
+    split_labels,
     tokens,
 )
 from gov_disclosure.readers.text.dialects.fixed_width.headers import header_columns, split_values
 from gov_disclosure.readers.text.lines import Layout
 from gov_disclosure.readers.text.settings import FixedWidthSettings
+
+SPLIT_ROUNDS = 3
+"""Times numbers are parted from labels: the columns the parted numbers widen may reach the
+number of another label (pdftotext moves a cell by a column now and then)."""
 
 
 def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[Token]], penalty: int = 3) -> float:
@@ -67,10 +72,14 @@ class FixedWidthFinder:
         self.wide = wide
         self.settings = settings
         self.furniture = [lay.page_mark for lay in layout]
+        self.pages = [lay.line.startswith("\f") and i > 0 for i, lay in enumerate(layout)]  # lines that start a page
+        self.breaks = list(self.pages)  # those that start a block
         self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.stage()
-        split = split_values(self.tokens, [self.columns[b] for b in self.blocks], wide=wide)
-        if split != self.tokens:  # a number parted from its label: the lines' roles change
+        for _ in range(SPLIT_ROUNDS):  # a number parted from its label: the lines' roles change
+            split = split_values(self.tokens, [self.columns[b] or self.header_spans(b) for b in self.blocks], wide=wide)
+            if split == self.tokens:
+                break
             self.tokens = split
             self.stage()
         self.score = regularity(self.columns, self.headers, settings.column_penalty) if self.filled else float("inf")
@@ -84,19 +93,36 @@ class FixedWidthFinder:
         if self.placed:
             return self
         self.placed = True
-        header_lines: dict[int, list[list[Token]]] = {b: [] for b in self.filled}
-        for ts, r, k in zip(self.tokens, self.roles, self.blocks, strict=True):
-            if r is Role.HEADER and k in header_lines:
-                header_lines[k].append(ts)
-        for b in self.filled:
-            self.columns[b], placeable = header_columns(self.columns[b], header_lines[b], wide=self.wide)
-            if not placeable:
-                self.unplaceable.add(b)
+        self.header_columns()
+        unsure = self.continued(whole=True)
+        if unsure:  # a page whose columns cannot be matched one to one: read with its table's
+            self.breaks = [b and i not in unsure for i, b in enumerate(self.breaks)]
+            self.stage()
+            self.header_columns()
         for b in self.columns:  # a block of headers only borrows the next (else last) block's columns
             if not self.columns[b] and self.filled:
                 self.columns[b] = self.columns[next((c for c in self.filled if c > b), self.filled[-1])]
         self.drifted = self._drifted()
         return self
+
+    def header_spans(self, block: int) -> list[ValueColumn]:
+        """A block without values: its header cells right of where labels start, as the columns
+        a value a single blank after its label may stand in (`行政事业性收费 12.6` under
+        `本年收费金额`, a label column padded to its widest label)."""
+        left = min(self.label_starts, default=0)
+        return [ValueColumn(t.start, t.end, ()) for t in self.headers[block] if t.start > left]
+
+    def header_columns(self) -> None:
+        """The header's empty columns added to each block's, and the unplaceable blocks found."""
+        header_lines: dict[int, list[list[Token]]] = {b: [] for b in self.filled}
+        for ts, r, k in zip(self.tokens, self.roles, self.blocks, strict=True):
+            if r is Role.HEADER and k in header_lines:
+                header_lines[k].append(ts)
+        self.unplaceable = set()
+        for b in self.filled:
+            self.columns[b], placeable = header_columns(self.columns[b], header_lines[b], wide=self.wide)
+            if not placeable:
+                self.unplaceable.add(b)
 
     def _drifted(self) -> set[int]:
         """Later blocks aligned with the first, whose header shows columns its values leave
@@ -122,7 +148,41 @@ class FixedWidthFinder:
     def stage(self) -> None:
         """Roles, blocks, value columns, header cells and label columns of the tokens."""
         self.roles = line_roles(self.tokens, self.furniture)
-        self.blocks = block_ids(self.roles)
+        self.blocks = block_ids(self.roles, self.breaks)
+        self.measure()
+        joined = self.continued()
+        if joined:  # a page that cannot be read by its own columns is read by its table's
+            self.breaks = [b and i not in joined for i, b in enumerate(self.breaks)]
+            self.blocks = block_ids(self.roles, self.breaks)
+            self.measure()
+        parted = split_labels(self.tokens, self.label_starts, self.settings.label_tolerance, wide=self.wide)
+        if parted != self.tokens:
+            self.tokens = parted
+            self.measure()
+
+    def continued(self, *, whole: bool = False) -> set[int]:
+        """The page breaks (form feeds) that do not start a block of their own. pdftotext lays
+        each page out anew, so a table's columns may drift at a break: a page without a header
+        of its own keeps its own columns when they are as many as the block it goes on (and,
+        once the header's columns are known, `whole`, every column of that block is printed,
+        so the two match one to one); any other page is read with the block before it."""
+        out: set[int] = set()
+        headed = {k for r, k in zip(self.roles, self.blocks, strict=True) if r is Role.HEADER}
+        for i, brk in enumerate(self.breaks):
+            if not brk or i == 0 or self.blocks[i] == self.blocks[i - 1]:
+                continue
+            b = self.blocks[i]
+            if b in headed:
+                continue
+            ref, own = self.columns[b - 1], self.columns[b]  # the page before ends the table's block
+            if len(own) != len(ref) or not ref or whole and not all(c.tokens for c in ref):
+                out.add(i)
+            elif all(c.lo < r.hi and c.hi > r.lo for c, r in zip(own, ref, strict=True)):
+                out.add(i)  # no drift: one block reads the same
+        return out
+
+    def measure(self) -> None:
+        """Value columns, header cells and label columns of the blocks."""
         values: dict[int, list[Token]] = {b: [] for b in self.blocks}
         self.headers: dict[int, list[Token]] = {b: [] for b in self.blocks}
         labels: list[int] = []
@@ -148,6 +208,7 @@ class FixedWidthFinder:
             self.label_starts,
             self.settings.label_tolerance,
             wide=self.wide,
+            pages=self.pages,
         )
         return assembler.assemble()
 

@@ -129,10 +129,59 @@ def is_enumerated(text: str) -> bool:
     return False
 
 
+def _bare(text: str) -> bool:
+    m = match_marker(text)
+    return m is not None and not m.rest.strip()
+
+
+def marker_first(text: str) -> str:
+    """A label's lines with a line that is an item number alone (`5.`, `（三）`) put first: a
+    label wrapped round its number, which a PDF prints a line apart (`属于三类内部事` / `5.` /
+    `务信息`), reads `5.属于三类内部事` / `务信息`."""
+    lines = text.split("\n")
+    bare = [k for k, ln in enumerate(lines) if k and is_enumerated(ln) and _bare(ln)]
+    if len(bare) != 1:
+        return text
+    k = bare[0]
+    return lines[k] + "\n".join(lines[:k] + lines[k + 1 :])
+
+
 def has_item(ts: Sequence[Token]) -> bool:
     """Whether a line has a label led by an item number, also after a single blank
     (`不予处 3.要求提供公开出版物`: a parent label's wrap, then the next row's own)."""
     return any(is_enumerated(w) for t in ts if not t.number for w in t.text.split())
+
+
+def split_labels(toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: int, *, wide: bool) -> list[list[Token]]:
+    """Every line's tokens, a label cell that runs a single blank into the next label column
+    (`（四）无法 2.没有现成信息需要`: a parent label's wrap, then the row's own) parted where a
+    word led by an item number starts at that column."""
+    out: list[list[Token]] = []
+    for ts in toks:
+        line: list[Token] = []
+        for t in ts:
+            cut = None if t.number else _label_cut(t, starts, tol, wide=wide)
+            if cut is None:
+                line.append(t)
+                continue
+            k, col = cut
+            head = t.text[:k].rstrip()
+            line.append(Token(head, t.start, t.start + width(head, wide=wide), t.line))
+            line.append(Token(t.text[k:], col, t.end, t.line))
+        out.append(line)
+    return out
+
+
+def _label_cut(t: Token, starts: Sequence[int], tol: int, *, wide: bool) -> tuple[int, int] | None:
+    """Where `t` is parted (its text offset and column), if a later word of it is led by an
+    item number and starts at a label column right of the one `t` starts in."""
+    if len(t.text.split(maxsplit=1)) < 2:
+        return None
+    for m in list(_WORD.finditer(t.text))[1:]:
+        col = t.start + width(t.text[: m.start()], wide=wide)
+        if is_enumerated(m.group()) and any(abs(col - s) <= tol and s > t.start + tol for s in starts):
+            return m.start(), col
+    return None
 
 
 def _latest(a: int | None, b: int | None) -> int | None:
@@ -161,12 +210,14 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> li
     return roles
 
 
-def block_ids(roles: Sequence[Role]) -> list[int]:
-    """Block number of every line: a header after data, or a page break, starts a block
-    (Table 2's stacked blocks, a table continued on the next page)."""
+def block_ids(roles: Sequence[Role], breaks: Sequence[bool] = ()) -> list[int]:
+    """Block number of every line: a header after data, or a page break (a page number, or,
+    after data, a line that `breaks` says starts a page), starts a block (Table 2's stacked
+    blocks, a table continued on the next page)."""
     ids, bid, data, content = [], 0, False, False
-    for role in roles:
-        if role is Role.FURNITURE and content or role is Role.HEADER and data:
+    for i, role in enumerate(roles):
+        page = role is Role.FURNITURE and content or i < len(breaks) and breaks[i] and data
+        if page or role is Role.HEADER and data:
             bid, data, content = bid + 1, False, False
         data = data or role is Role.ANCHOR
         content = content or role not in (Role.BLANK, Role.FURNITURE)
@@ -260,10 +311,11 @@ class Row:
 
 class RowAssembler:
     """Rows in reading order, one method per line role. Anchor lines make rows; a label-only
-    line joins the row above when it follows it directly, else (item number, blank line above,
-    or a label-less anchor right below: a label centred on the middle line) it waits for the
-    next anchor; waiting lines become their own row if that anchor has a label of the same or
-    higher level."""
+    line joins the row above when it follows it directly, else (item number, blank line or page
+    break above, a label-less anchor right below: a label centred on the middle line; or, after
+    data, a header row right below: the next block's caption) it waits for the next anchor;
+    waiting lines become their own row if that anchor has a label of the same or higher level
+    (after a page break: the end of the label of the row before it)."""
 
     def __init__(
         self,
@@ -275,8 +327,10 @@ class RowAssembler:
         tol: int = 2,
         *,
         wide: bool = True,
+        pages: Sequence[bool] = (),
     ) -> None:
         self.toks, self.roles, self.blocks, self.columns, self.wide = toks, roles, blocks, columns, wide
+        self.pages = pages  # lines that start a page (a form feed)
         self.starts, self.tol, self.nlab = starts, tol, len(starts)
         self.value_col = {t: self.nlab + k for cols in columns.values() for k, c in enumerate(cols) for t in c.tokens}
         self.rows: list[Row] = []
@@ -294,6 +348,10 @@ class RowAssembler:
             if role in steps:
                 steps[role](i)
         self.flush(self.blocks[-1] if self.blocks else 0)
+        for row in self.rows:
+            for col, (line, text) in row.cells.items():
+                if col < self.nlab and not row.header:
+                    row.cells[col] = (line, marker_first(text))
         return self.rows
 
     def label_col(self, start: int) -> int:
@@ -311,16 +369,54 @@ class RowAssembler:
                 row.add(self.label_col(t.start), p, t.text)
         self.pending.clear()
 
+    def continues(self, i: int, labels: Sequence[Token], values: Sequence[Token]) -> bool:
+        """A line that goes on with the row right above it: its label is no item of its own and
+        its numbers fill the columns right of the row's (pdftotext prints a cell's number on
+        the first line of a wrapped label, the other cells' on the second: `…公开申  167` /
+        `请数量  4 0 0 0 1 172`). Joined to that row."""
+        last = self.last
+        if last is None or last.header or self.pending or last.last != i - 1 or has_item(labels):
+            return False
+        if self.roles[i - 1] is not Role.ANCHOR or not values:
+            return False
+        taken = [c for c in last.cells if c >= self.nlab]
+        cols = [self.value_col[t] for t in values]
+        if not taken or min(cols) <= max(taken):
+            return False
+        for t in labels:
+            last.add(self.label_col(t.start), i, t.text)
+        for t, c in zip(values, cols, strict=True):
+            last.add(c, i, t.text)
+        return True
+
+    def carry_over(self) -> bool:
+        """Waiting label lines that start a page and are no part of the next row: the rest of
+        the label of the row before the page break (a label printed down its cell). Joined to it."""
+        last, first = self.last, self.pending[0] if self.pending else -1
+        if last is None or last.header or not (0 <= first < len(self.pages) and self.pages[first]):
+            return False
+        if any(has_item(self.toks[p]) for p in self.pending):  # an item number starts a row
+            return False
+        for p in self.pending:
+            for t in self.toks[p]:
+                last.add(self.label_col(t.start), p, t.text)
+        self.pending.clear()
+        return True
+
     def furniture(self, i: int) -> None:
         self.flush(self.blocks[i])
         self.last = None
 
     def label(self, i: int) -> None:
         roles, toks = self.roles, self.toks
-        blank_above = i == 0 or roles[i - 1] is Role.BLANK
-        bare_below = i + 1 < len(roles) and roles[i + 1] is Role.ANCHOR and toks[i + 1][0].number
+        page = i < len(self.pages) and self.pages[i] and self.last is not None and not self.last.header
+        blank_above = i == 0 or roles[i - 1] is Role.BLANK or page
+        below = roles[i + 1] if i + 1 < len(roles) else Role.BLANK
+        bare_below = below is Role.ANCHOR and toks[i + 1][0].number
         if self.pending or self.last is None or blank_above or bare_below or has_item(toks[i]):
             self.pending.append(i)
+        elif not self.last.header and below is Role.HEADER and len(toks[i + 1]) > 1:
+            self.pending.append(i)  # after data, over a header row: the next block's caption
         else:
             for t in toks[i]:
                 self.last.add(self.label_col(t.start), i, t.text)
@@ -328,6 +424,8 @@ class RowAssembler:
     def anchor(self, i: int) -> None:
         cols, nlab = self.columns[self.blocks[i]], self.nlab
         labels, values = split_anchor(self.toks[i])
+        if self.continues(i, labels, values):
+            return
         row = Row(self.blocks[i], i)
         for t in labels:  # a text cell over a value column (`无`, `—`) is a value
             hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo and t.start >= cols[0].lo]
@@ -336,7 +434,9 @@ class RowAssembler:
             row.add(self.value_col[t], i, t.text)
         own = {c: txt for c, (_, txt) in row.cells.items() if c < nlab}
         waiting = {self.label_col(t.start) for p in self.pending for t in self.toks[p]}
-        if any(b < w or b == w and is_enumerated(own[b]) for b in own for w in waiting):
+        if any(b <= w for b in own for w in waiting) and self.carry_over():
+            pass  # the row has a label of its own: lines over it after a page break end the row before
+        elif any(b < w or b == w and is_enumerated(own[b]) for b in own for w in waiting):
             self.flush(self.blocks[i])
         for p in reversed(self.pending):
             for t in reversed(self.toks[p]):
@@ -346,7 +446,8 @@ class RowAssembler:
         self.last = row
 
     def header(self, i: int) -> None:
-        self.flush(self.blocks[i])
+        if len(self.toks[i]) > 1 or not self.carry_over():  # over a header row: its caption
+            self.flush(self.blocks[i])
         cols, last = self.columns[self.blocks[i]], self.last
         row = Row(self.blocks[i], i, header=True)
         for t in self.toks[i]:

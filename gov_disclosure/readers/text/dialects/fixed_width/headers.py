@@ -23,7 +23,8 @@ def split_values(
     toks: Sequence[Sequence[Token]], columns: Sequence[Sequence[ValueColumn]], *, wide: bool
 ) -> list[list[Token]]:
     """Every line's tokens, a text cell whose last word is a number standing in one of the
-    line's value columns (`columns[line]`) parted into the text and the number."""
+    line's value columns (`columns[line]`), or touching one (pdftotext moves a cell by a column
+    now and then), parted into the text and the number."""
     out: list[list[Token]] = []
     for ts, cols in zip(toks, columns, strict=True):
         line: list[Token] = []
@@ -31,7 +32,7 @@ def split_values(
             words = t.text.rsplit(maxsplit=1) if cols and not t.number else []
             if len(words) == 2 and is_number(words[1]):
                 value = Token(words[1], t.end - width(words[1], wide=wide), t.end, t.line, True)
-                if any(_overlaps(value, c) for c in cols):
+                if any(value.start <= c.hi and value.end >= c.lo for c in cols):  # at most touching it
                     line.append(Token(words[0], t.start, t.start + width(words[0], wide=wide), t.line))
                     line.append(value)
                     continue
