@@ -305,17 +305,33 @@ def _rest_of_previous(out: list[Row], labels: list[_Label], at_end: bool = False
         previous.text += labels.pop(0).text
 
 
-def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
+class _Splits(dict[str, tuple[list[str], list[str]] | None]):
+    """`split_line` of each distinct line asked, made once for all the regions of one pass over
+    a document (a dump repeats its lines; the lists are read, never changed)."""
+
+    __slots__ = ("number",)
+
+    def __init__(self, number: Number) -> None:
+        super().__init__()
+        self.number = number
+
+    def __missing__(self, line: str) -> tuple[list[str], list[str]] | None:
+        value = self[line] = split_line(line, self.number)
+        return value
+
+
+def rows_of(lines: Sequence[str], first_line: int, splits: _Splits | None = None) -> list[Row] | None:
     """Each row: its label cells (joined across wrapped lines), then its numbers. None when
     numbers follow numbers across a blank line with no label between: a block printed column
-    by column, whose rows this shape cannot tell."""
+    by column, whose rows this shape cannot tell. `splits`: the lines split so far."""
     out: list[Row] = []
     labels: list[_Label] = []
     gap = False  # a blank line since the last numbers
     lines = scan(lines)
-    number, facts = lines.numbers.__getitem__, lines.facts
+    facts = lines.facts
+    split = (splits if splits is not None else _Splits(lines.numbers.__getitem__)).__getitem__
     for offset, line in enumerate(lines):
-        parsed = split_line(line, number)
+        parsed = split(line)
         if parsed is None or facts[offset].page_mark:
             gap = gap or not line.strip(BLANKS + "\f\v\r")
             continue
@@ -377,12 +393,13 @@ class ValueStreamDialect(RegionDialect):
         if sum(1 for i, c in shapes.items() if c is not None and _member(c, facts[i].page_mark)) < MIN_ROWS:
             return []  # and most of the rest here, before any line that is not a candidate is read
         marks = claims(lines, may, shapes)
+        splits = _Splits(lines.numbers.__getitem__)
         out = []
         for start, end in runs(marks, MIN_ROWS):
             while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines, end - 1):
                 end -= 1  # a table ends at its last numbers, not in the prose after it
             start = _head(lines, marks, start)
-            rows = rows_of(lines[start:end], start + 1)
+            rows = rows_of(lines[start:end], start + 1, splits)
             if rows is None:
                 continue
             cuts = [row[0][0].line - 1 for row in rows[1:] if _header(row)]
@@ -390,8 +407,16 @@ class ValueStreamDialect(RegionDialect):
             out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
         return out
 
+    def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
+        """Each region read, every distinct line split once for all of them."""
+        splits = _Splits(lines.numbers.__getitem__)
+        return [self._reading(lines[s:e], s + 1, splits) for s, e in regions]
+
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
-        found = rows_of(lines, first_line)
+        return self._reading(lines, first_line, None)
+
+    def _reading(self, lines: Lines, first_line: int, splits: _Splits | None) -> Reading | None:
+        found = rows_of(lines, first_line, splits)
         if found is None:
             return None
         rows = [
