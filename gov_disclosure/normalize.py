@@ -14,7 +14,7 @@ from typing import Literal
 import attrs
 import regex
 
-from gov_disclosure.script import simplified
+from gov_disclosure.script import TRADITIONAL, simplified
 
 _BLANKS = regex.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 _DASHES = frozenset({"", "-", "－", "—", "–", "/", "／", "\\", "无", "——", "--", "──"})
@@ -43,7 +43,22 @@ def looks_numeric(text: str) -> bool:
 def value_kind(text: str) -> Literal["blank", "value", "text"]:
     """What a cell holds, folding it once: nothing or a dash placeholder (`blank`), something
     `looks_numeric` (`value`), or anything else (`text`)."""
+    if _label_start(text):
+        return "text"
     return folded_kind(fold(text))
+
+
+def _label_start(text: str) -> bool:
+    """A text that starts with a CJK ideograph other than 无, already NFKC-normal and without a
+    traditional character: folding keeps that first character (no decomposition, no blank, no
+    conversion), and neither a value nor a dash placeholder starts with one. Most label cells
+    are told so without folding them."""
+    return (
+        "\u4e00" <= text[:1] <= "\u9fff"
+        and text[0] != "无"
+        and TRADITIONAL.isdisjoint(text)
+        and unicodedata.is_normalized("NFKC", text)
+    )
 
 
 def folded_kind(folded: str) -> Literal["blank", "value", "text"]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gov_disclosure.normalize import (
     MoneyValue,
     ValueParseError,
     fold,
+    folded_kind,
     is_blank_value,
     looks_numeric,
     parse_count,
@@ -61,3 +64,23 @@ def test_value_kind() -> None:
         "text",
     ]
     assert looks_numeric("—") and looks_numeric("5件") and not looks_numeric("规章")
+
+
+# Ideographs (simplified, traditional, 无/無, units, a compatibility ideograph that NFKC maps to a
+# unified one), digits in three forms, signs, dashes, commas and every kind of blank.
+_ALPHABET = "行政许可無无萬万億亿元件条個總計覆反\uf900" + "0129１２" + "+-−－—.,，/" + " \u3000\xa0\u200b\t"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=8))
+def test_value_kind_tells_labels_apart_without_folding_exactly_as_folding_does(text: str) -> None:
+    """`value_kind` answers a text that starts with an ideograph without folding it; the answer
+    is always the one folding gives."""
+    assert value_kind(text) == folded_kind(fold(text))
+
+
+def test_labels_told_without_folding() -> None:
+    # by hand: labels, whatever follows their first ideograph; 无 and traditional text are folded
+    assert [value_kind(t) for t in ["行政许可", "万元", "元 5", "总计12"]] == ["text"] * 4
+    assert [value_kind(t) for t in ["无", "無", "萬5"]] == ["blank", "blank", "text"]
+    assert value_kind("５万元") == "value" and value_kind("—") == "blank"

@@ -7,10 +7,13 @@ from __future__ import annotations
 from gov_disclosure.readers.text.lines import (
     Claim,
     Lines,
+    Numbers,
     Span,
     blank_runs,
+    is_number,
     line_facts,
     looks_like_heading,
+    numbers_of,
     runs,
     scan,
 )
@@ -110,6 +113,46 @@ class TestScan:
         assert list(part) == ["", "\tb"] and [f.cell_line for f in part.facts] == [False, True]
         assert scan(lines) is lines  # the facts are computed once
         assert scan(lines, layout=True).facts is lines.facts
+
+
+class TestDocumentTables:
+    """What the line pass makes once per document: the word table, page marks, layouts."""
+
+    def test_the_word_table_answers_as_is_number_and_keeps_each_word_asked(self) -> None:
+        table = Numbers()
+        words = ["1288", "1,234", "５", "-2", "12件", "5.49亿", "—", "无", "規章", "规章", "", " "]
+        assert [table[w] for w in words] == [is_number(w) for w in words]
+        # by hand: numbers, signed and unit-suffixed values, dash placeholders; not labels or nothing
+        assert [table[w] for w in words] == [True] * 8 + [False] * 4
+        assert set(table) == set(words)  # each word read once, then looked up
+
+    def test_one_table_per_document_shared_by_its_slices_and_rescans(self) -> None:
+        lines = scan(["规章 1 2", "", "规章 1 2"])
+        assert lines[1:3].numbers is lines.numbers
+        assert scan(lines, layout=True).numbers is lines.numbers
+        assert scan(["规章 1 2"]).numbers is not lines.numbers  # another document, another table
+        number = numbers_of(lines)
+        assert number("12") and not number("规章") and "12" in lines.numbers
+        assert numbers_of(["12"]) is is_number  # plain lines: no document, no table
+
+    def test_blank_runs_reads_numbers_through_the_table_it_is_given(self) -> None:
+        table = Numbers()
+        # a single blank splits two numbers only (`1288 21`), not a label from a number
+        assert [s.text for s in blank_runs("规章 1288 21", number=table.__getitem__)] == ["规章 1288", "21"]
+        assert set(table) == {"规章", "1288", "21"}
+
+    def test_page_marks_are_a_line_fact(self) -> None:
+        assert line_facts("- 3 -").page_mark and line_facts("  第 3 页 共 6 页").page_mark
+        assert line_facts("第3頁").page_mark  # traditional, compared as simplified
+        assert not line_facts("3").page_mark  # a bare number may be a value
+        assert not line_facts("规章 1 2").page_mark and not line_facts("").page_mark
+
+    def test_a_layout_is_made_once_per_distinct_line(self) -> None:
+        lines = scan(["规章    1    2", "", "规章    1    2", "- 2 -"], layout=True)
+        assert lines.layout is not None
+        assert lines.layout[0] is lines.layout[2]
+        assert [s.text for s in lines.layout[0].cells()] == ["规章", "1", "2"]
+        assert lines.layout[3].page_mark and not lines.layout[0].page_mark
 
 
 M, J, G, S = Claim.MEMBER, Claim.JOIN, Claim.GAP, Claim.STOP

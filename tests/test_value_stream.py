@@ -83,6 +83,24 @@ def test_header_starts_a_new_table_and_prose_after_the_last_numbers_is_left_out(
     assert ValueStreamDialect().regions(lines) == [(0, 3), (3, 9)]
 
 
+def test_regions_read_together_read_as_each_alone() -> None:
+    """`readings` splits each distinct line once for all regions (a dump repeats its lines);
+    every region still reads as it does alone."""
+    table = ["行政规范性文件 8 26 66", "三、", "本", "年", "度", "（一）予以公开 5 5", "规", "范", "性 3 3"]
+    prose = "本机关将继续加强政府信息公开工作，进一步完善制度，提高公开质量，更好地回应社会关切。"  # > MAX_LABEL
+    lines = scan([*table, "", prose, *table])
+    dialect = ValueStreamDialect()
+    regions = dialect.regions(lines)
+    assert regions == [(0, 9), (11, 20)]
+    together = dialect.readings(lines, regions)
+    alone = [dialect.reading(lines[s:e], s + 1) for s, e in regions]
+    assert together == alone and all(r is not None for r in together)
+    first, second = together
+    assert first is not None and second is not None
+    assert [[p.text for p in row] for row in first.rows] == [[p.text for p in row] for row in second.rows]
+    assert [p.line for p in second.rows[1]] == [13, 17, 17, 17]  # `三、本年度`, its row, from line 13
+
+
 def test_prose_ending_in_a_number_starts_no_table() -> None:
     text = "全市共计办理申请\n答复期限内予以答复的有 351\n其中结果维持 72\n另有 25\n"
     assert all(b.__class__.__name__ == "Paragraph" for b in read_text(text).blocks)

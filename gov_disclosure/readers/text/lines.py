@@ -2,17 +2,19 @@
 every dialect, and the one run finder the dialects' region searches are built on.
 
 `scan` makes a `Lines` view: a `Sequence[str]` (so a user's dialect written against plain
-lines still works) that also carries `facts`, one `LineFacts` per line. When the text has blank-
-padded lines it also carries `layout`, the blank-run cells of its lines with their columns under
-both measures (display with CJK = 2, and code points), which the fixed-width dialect reads.
-No template knowledge here.
+lines still works) that also carries `facts`, one `LineFacts` per line, and `numbers`, the
+document's word table (`is_number` of each distinct word, read once however many dialects and
+candidate regions ask). When the text has blank-padded lines it also carries `layout`, the
+blank-run cells of its lines with their columns under both measures (display with CJK = 2, and
+code points), which the fixed-width dialect reads. A dump repeats its lines and words on every
+row and page, so facts and layouts are made once per distinct line. No template knowledge here.
 """
 
 from __future__ import annotations
 
 import enum
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple, overload
 
 import regex
@@ -43,6 +45,24 @@ def is_number(text: str) -> bool:
     return bool(text.strip()) and looks_numeric(text)
 
 
+class Numbers(dict[str, bool]):
+    """One document's word table: `is_number` of each word asked, read once per distinct word
+    (a dump prints the same numbers and labels on every row; the dialects, and the regions each
+    reads, ask about the same words). Made by `scan`, shared by every slice of its `Lines`, and
+    gone with them: no state outlives the document."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> bool:
+        value = self[word] = is_number(word)
+        return value
+
+
+def numbers_of(lines: Sequence[str]) -> Callable[[str], bool]:
+    """The number test for words of `lines`: its document's table when it is a `Lines`."""
+    return lines.numbers.__getitem__ if isinstance(lines, Lines) else is_number
+
+
 class LineFacts(NamedTuple):
     """What one line is, for every dialect. (A named tuple: immutable, slotted and cheap, as
     there is one per line of every document.)"""
@@ -60,10 +80,11 @@ class LineFacts(NamedTuple):
     gapped: bool  # blank-padded: two cells apart (and not foreign)
     cell_line: bool  # `\\tx`: one cell of a cell-per-line dump (a lone TAB is an empty cell)
     tsv_row: bool  # a row of TAB-separated cells: two TABs, or one not leading
+    page_mark: bool  # `furniture.is_page_mark`: a page number marked as one (`- 3 -`)
 
 
 _new = tuple.__new__  # a LineFacts from its fields in order, without the keyword-handling __new__
-_EMPTY = LineFacts(True, 0, False, 0, False, False, False, False, False, False, False, False, False)
+_EMPTY = LineFacts(True, 0, False, 0, False, False, False, False, False, False, False, False, False, False)
 
 
 def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
@@ -98,6 +119,7 @@ def line_facts(line: str, settings: TextSettings = DEFAULTS) -> LineFacts:
             and _GAP.search(line.strip(BLANKS)) is not None,
             tab_led and tabs == 1,
             tabs >= 2 or tabs == 1 and not tab_led,
+            is_page_mark(line),
         ),
     )
 
@@ -132,10 +154,12 @@ def wide_chars(text: str) -> dict[int, None]:
     return {ord(c): None for c in set(text) if ord(c) >= 0x1100 and unicodedata.east_asian_width(c) in ("W", "F")}
 
 
-def blank_runs(line: str, wide: Mapping[int, None] | None = None) -> tuple[Span, ...]:
+def blank_runs(
+    line: str, wide: Mapping[int, None] | None = None, number: Callable[[str], bool] = is_number
+) -> tuple[Span, ...]:
     """Cells of one line: words split at blank runs; a single blank joins two words (`(一)
     予以公开`) unless both are numbers (`1288 21`). `wide` is `wide_chars` of the document
-    (else of the line)."""
+    (else of the line); `number` the document's number test (`Numbers`)."""
     if "\f" in line or "\v" in line or "\r" in line:
         line = line.translate(_ZERO_WIDTH)
     words = [m.span() for m in _WORD.finditer(line)]
@@ -145,7 +169,7 @@ def blank_runs(line: str, wide: Mapping[int, None] | None = None) -> tuple[Span,
     for k in range(1, len(words) + 1):
         if k < len(words):
             (ps, pe), (s, e) = words[k - 1], words[k]
-            if s - pe == 1 and not (is_number(line[ps:pe]) and is_number(line[s:e])):
+            if s - pe == 1 and not (number(line[ps:pe]) and number(line[s:e])):
                 continue
         begin, end = words[first][0], words[k - 1][1]
         gap, text = line[done:begin], line[begin:end]
@@ -169,7 +193,7 @@ _NO_CELLS = Layout(False, (), "")
 class Lines(Sequence[str]):
     """The lines of one text with their facts; slicing keeps the facts of the slice."""
 
-    __slots__ = ("_lines", "facts", "layout", "settings")
+    __slots__ = ("_lines", "facts", "layout", "numbers", "settings")
 
     def __init__(
         self,
@@ -177,11 +201,13 @@ class Lines(Sequence[str]):
         facts: Sequence[LineFacts],
         layout: Sequence[Layout] | None,
         settings: TextSettings,
+        numbers: Numbers | None = None,
     ) -> None:
         self._lines = lines
         self.facts = facts
         self.layout = layout
         self.settings = settings
+        self.numbers = Numbers() if numbers is None else numbers
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -195,7 +221,7 @@ class Lines(Sequence[str]):
     def __getitem__(self, index: int | slice) -> str | Lines:
         if isinstance(index, slice):
             layout = None if self.layout is None else self.layout[index]
-            return Lines(self._lines[index], self.facts[index], layout, self.settings)
+            return Lines(self._lines[index], self.facts[index], layout, self.settings, self.numbers)
         return self._lines[index]
 
     def __iter__(self) -> Iterator[str]:
@@ -209,27 +235,33 @@ def scan(lines: Sequence[str], settings: TextSettings | None = None, *, layout: 
     if isinstance(lines, Lines) and (settings is None or settings == lines.settings):
         if not layout or lines.layout is not None:
             return lines
-        return Lines(lines._lines, lines.facts, _layout(lines._lines, lines.facts, lines.settings), lines.settings)
+        laid = _layout(lines._lines, lines.facts, lines.settings, lines.numbers)
+        return Lines(lines._lines, lines.facts, laid, lines.settings, lines.numbers)
     text = lines._lines if isinstance(lines, Lines) else lines
     settings = settings or DEFAULTS
     of = {line: line_facts(line, settings) for line in set(text)}  # a dump repeats many lines
     facts = tuple(map(of.__getitem__, text))
     if layout is None:
         layout = sum(f.gapped for f in facts) >= 2
-    return Lines(text, facts, _layout(text, facts, settings) if layout else None, settings)
+    numbers = Numbers()
+    return Lines(text, facts, _layout(text, facts, settings, numbers) if layout else None, settings, numbers)
 
 
-def _layout(lines: Sequence[str], facts: Sequence[LineFacts], settings: TextSettings) -> tuple[Layout, ...]:
+def _layout(
+    lines: Sequence[str], facts: Sequence[LineFacts], settings: TextSettings, numbers: Numbers
+) -> tuple[Layout, ...]:
+    """The layout of each line, made once per distinct line."""
     wide = wide_chars("".join(lines))
     prose = settings.fixed_width.prose_width
-    return tuple(
-        _NO_CELLS
-        if f.blank
-        else Layout(
-            is_page_mark(line), None if f.foreign or is_long_prose(line, prose) else blank_runs(line, wide), line
-        )
-        for line, f in zip(lines, facts, strict=True)
-    )
+    number = numbers.__getitem__
+    of: dict[str, Layout] = {}
+    for line, f in zip(lines, facts, strict=True):
+        if f.blank:
+            of[line] = _NO_CELLS
+        elif line not in of:
+            measured = not f.foreign and not is_long_prose(line, prose)
+            of[line] = Layout(f.page_mark, blank_runs(line, wide, number) if measured else None, line)
+    return tuple(map(of.__getitem__, lines))
 
 
 class Claim(enum.Enum):

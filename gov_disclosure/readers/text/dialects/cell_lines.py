@@ -17,14 +17,14 @@ dropped one, so its reading is marked `dropped_empty` and its cells are read as 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import regex
 
 from gov_disclosure.numbering import starts_outline_heading
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
-from gov_disclosure.readers.text.lines import BLANKS, Claim, LineFacts, Lines, is_number, runs, scan
+from gov_disclosure.readers.text.lines import BLANKS, Claim, LineFacts, Lines, numbers_of, runs, scan
 
 NAME = "cell-lines"
 MIN_VALUES = 3  # value lines a region needs
@@ -45,10 +45,11 @@ class Token(NamedTuple):
     kind: str
 
 
-def _cell_text(line: str, f: LineFacts) -> str | None:
+def _cell_text(line: str, f: LineFacts, is_number: Callable[[str], bool]) -> str | None:
     """The line as one cell (stripped), or None when it cannot be one: blank, another dialect's
     line, blank-padded cells, prose, or words side by side that are cells of their own (a
-    number, or two Chinese words: a row or a header printed on one line)."""
+    number, or two Chinese words: a row or a header printed on one line). `is_number`: the
+    document's test (`lines.Numbers`)."""
     if f.blank or f.foreign or f.gapped or f.tabs:
         return None
     text = line.strip(BLANKS + "\f\v\r")
@@ -65,6 +66,7 @@ def has_values(lines: Sequence[str], facts: Sequence[LineFacts]) -> bool:
     """At least `MIN_VALUES` lines that are one number and may be a cell: what every region
     needs, asked first so that text of another shape costs one pass over its facts."""
     count = 0
+    is_number = numbers_of(lines)
     for line, f in zip(lines, facts, strict=True):
         if f.blank or f.foreign or f.gapped or f.tabs:
             continue
@@ -81,12 +83,13 @@ def claims(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[Claim]:
     run, and so does a label right under a line that is no cell (the tail of wrapped prose)."""
     out: list[Claim] = []
     prose_above = False
+    is_number = numbers_of(lines)
     for line, f in zip(lines, facts, strict=True):
         if f.blank:
             out.append(Claim.GAP)
             prose_above = False
             continue
-        text = _cell_text(line, f)
+        text = _cell_text(line, f, is_number)
         if text is None:
             out.append(Claim.STOP)
             prose_above = True
@@ -99,7 +102,8 @@ def claims(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[Claim]:
 
 def _cells_ok(lines: Lines) -> bool:
     """Enough values and labels, and labels that are whole (not text split a character a line)."""
-    texts = [_cell_text(line, f) or "" for line, f in zip(lines, lines.facts, strict=True) if not f.blank]
+    is_number = lines.numbers.__getitem__
+    texts = [_cell_text(line, f, is_number) or "" for line, f in zip(lines, lines.facts, strict=True) if not f.blank]
     labels = [t for t in texts if not is_number(t)]
     if len(texts) - len(labels) < MIN_VALUES or not labels:
         return False
@@ -129,6 +133,7 @@ def _lines(lines: Lines, first_line: int) -> tuple[list[tuple[int, str, str]], l
     found: list[tuple[int, str, str]] = []
     gaps: list[tuple[int, str, str]] = []
     run = 0
+    is_number = lines.numbers.__getitem__
     for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
         if f.blank:
             run += 1

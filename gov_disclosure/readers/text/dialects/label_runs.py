@@ -23,12 +23,11 @@ What the shape cannot settle: a text in which most labelled runs hold several ro
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
-from gov_disclosure.readers.text.lines import BLANKS, LineFacts, Lines, is_number, scan
+from gov_disclosure.readers.text.lines import BLANKS, LineFacts, Lines, numbers_of, scan
 
 NAME = "label-runs"
 MIN_ROWS = 3  # rows of one width a table needs: fewer is a coincidence of short lines
@@ -59,17 +58,17 @@ class Group(NamedTuple):
     first: int  # index of its first item in the block
 
 
-def _items(line: str, f: LineFacts, at: int) -> list[Item] | None:
+def _items(line: str, f: LineFacts, at: int, is_number: Callable[[str], bool]) -> list[Item] | None:
     """The line's cells: a number, labels side by side (`（三）不予 4.保护第三方合法权益`), the
     last of which may be followed by one number; none when it may lie inside a block but is no
     cell (an empty line, a page mark); None when it ends a block (prose, a line of several
-    numbers, another dialect's line, a printed empty cell)."""
+    numbers, another dialect's line, a printed empty cell). `is_number`: the document's test."""
     if f.blank:
         return None if line.strip(_EMPTY) else []
     if f.gapped or f.foreign or f.tabs:
         return None
     text = line.strip(_EDGES)
-    if is_page_mark(text):
+    if f.page_mark:
         return []
     if len(text) > MAX_LABEL:
         return None
@@ -92,6 +91,7 @@ def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item]
     dropped, as is one whose empty lines stand for empty cells (`_prints_empty_cells`): cell
     lines reads those dumps."""
     out: list[list[Item]] = []
+    number = numbers_of(lines)
     run: list[Item] = []
     gaps: list[int] = []  # empty lines before each item of the run but the first
     empty = 0
@@ -111,7 +111,7 @@ def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item]
             if empty == 2 and run:
                 held, run, gaps = (run, gaps, cells_before), [], []
             continue
-        items = _items(line, f, i)
+        items = _items(line, f, i, number)
         if items is None:
             if held:
                 close(*held)

@@ -12,12 +12,11 @@ the same count of numbers. Blank cells are not printed, so the reading is `dropp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
-from gov_disclosure.readers.text.lines import BLANKS, LineFacts, Lines, is_number, scan
+from gov_disclosure.readers.text.lines import BLANKS, LineFacts, Lines, numbers_of, scan
 
 NAME = "label-stack"
 MIN_NUMBERS = 2  # numbers a row needs: one label and one number is any short line of prose
@@ -36,12 +35,13 @@ class Item(NamedTuple):
     at: int
 
 
-def _item(line: str, f: LineFacts, at: int) -> Item | None:
-    """The line as a label, a number, or a label and one number; None when it bounds a block."""
+def _item(line: str, f: LineFacts, at: int, is_number: Callable[[str], bool]) -> Item | None:
+    """The line as a label, a number, or a label and one number; None when it bounds a block
+    (`is_number`: the document's test)."""
     if f.blank or f.gapped or f.foreign or f.tabs or f.heading:
         return None
     words = line.strip(_EDGES).split()
-    if not words or len(words) > 2 or is_page_mark(line):
+    if not words or len(words) > 2 or f.page_mark:
         return None
     if len(words) == 1:
         word = words[0]
@@ -57,6 +57,7 @@ def _numbers(lines: Sequence[str], facts: Sequence[LineFacts]) -> int:
     """Lines that are one number and nothing else (the early exit): asked only of short lines
     without a blank inside, so that most lines cost a look at their facts and length."""
     count = 0
+    is_number = numbers_of(lines)
     for line, f in zip(lines, facts, strict=True):
         if f.short_text and not f.gapped:
             text = line.strip(_EDGES)
@@ -69,8 +70,9 @@ def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item 
     Two empty lines, or a line of blank characters, are a dump's empty cells: they end the run."""
     out: list[list[Item | None]] = []
     run: list[Item | None] = []
+    number = numbers_of(lines)
     for i, (line, f) in enumerate(zip(lines, facts, strict=True)):
-        item = _item(line, f, i)
+        item = _item(line, f, i, number)
         if item is not None:
             run.append(item)
         elif f.blank and run and not line.strip(_EMPTY) and (run[-1] is not None):

@@ -15,16 +15,24 @@ continues it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import NamedTuple
 
 import regex
 
-from gov_disclosure.furniture import is_page_mark
 from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
-from gov_disclosure.readers.text.lines import BLANKS, Claim, Lines, is_number, looks_like_heading, runs, scan
+from gov_disclosure.readers.text.lines import (
+    BLANKS,
+    Claim,
+    Lines,
+    is_number,
+    looks_like_heading,
+    numbers_of,
+    runs,
+    scan,
+)
 
 NAME = "value-stream"
 MIN_ROWS = 3  # lines with two numbers or more in a region (prose may end in one number)
@@ -50,38 +58,42 @@ class Shape(NamedTuple):
     chars: int
 
 
-def _words(line: str) -> tuple[list[str], int] | None:
+Number = Callable[[str], bool]  # the document's number test (`lines.Numbers`)
+
+
+def _words(line: str, number: Number) -> tuple[list[str], int] | None:
     """The words of a line and how many of them are labels (the numbers end it), or None when
     the line is not of this shape: a TAB or pipe (another dialect's), or labels and numbers
     apart by a wide blank run (a positioned layout: fixed width reads its columns)."""
     body = line.strip(_EDGES)
     if not body or "\t" in body or "|" in body:
         return None
-    words = _with_unit(body.split())
+    words = _with_unit(body.split(), number)
     k = len(words)
-    while k > 0 and len(words[k - 1]) <= MAX_NUMBER and is_number(words[k - 1]):
+    while k > 0 and len(words[k - 1]) <= MAX_NUMBER and number(words[k - 1]):
         k -= 1
     if 0 < k < len(words) and _WIDE.search(body) is not None:
         return None
     return words, k
 
 
-def _with_unit(words: list[str]) -> list[str]:
+def _with_unit(words: list[str], number: Number) -> list[str]:
     """The words with a unit printed apart from the number that ends the line (`5.49 亿`,
     `251000 元`) joined to it, as the mapping stage reads a value with its unit."""
     if len(words) >= 2 and len(words[-1]) <= MAX_UNIT and not any(c.isdigit() for c in words[-1]):
-        if is_number(words[-2]) and not is_number(words[-1]) and is_number(words[-2] + words[-1]):
+        if number(words[-2]) and not number(words[-1]) and number(words[-2] + words[-1]):
             return [*words[:-2], words[-2] + words[-1]]
     return words
 
 
-def split_line(line: str) -> tuple[list[str], list[str]] | None:
+def split_line(line: str, number: Number = is_number) -> tuple[list[str], list[str]] | None:
     """(label cells, numbers) of one line, or None when the line is not of this shape. Words
     apart by single blanks are label cells, then numbers; label cells split where a word starts
     with a marker (`法提供 2.没有现成信息`: two cells printed side by side). A line with a wide
     blank run is a positioned layout's (None) unless it is all numbers -- a row of values,
-    whatever its gap widths (a dump that centres each cell) -- or all labels (a header row)."""
-    found = _words(line)
+    whatever its gap widths (a dump that centres each cell) -- or all labels (a header row).
+    `number` is the document's number test (`lines.Numbers`)."""
+    found = _words(line, number)
     if found is None:
         return None
     words, k = found
@@ -94,10 +106,10 @@ def split_line(line: str) -> tuple[list[str], list[str]] | None:
     return labels, words[k:]
 
 
-def shape(line: str) -> Shape | None:
+def shape(line: str, number: Number = is_number) -> Shape | None:
     """The counts of `split_line` without splitting the labels into cells (what the region
     search needs, at a fraction of the cost)."""
-    found = _words(line)
+    found = _words(line, number)
     if found is None:
         return None
     words, k = found
@@ -111,32 +123,35 @@ def _bare_marker(word: str) -> bool:
     return marker is not None and not marker.rest.strip()
 
 
-def _may_be_row(line: str) -> bool:
+def _may_be_row(line: str, number: Number) -> bool:
     """A cheap necessary condition for a line of several words of this shape: a blank inside,
     no TAB or pipe (another dialect's line); a wide blank run only between numbers alone or
     labels alone (`shape`)."""
     body = line.strip(_EDGES)
     if not (" " in body or "\u3000" in body or "\xa0" in body) or "\t" in body or "|" in body:
         return False
-    return _WIDE.search(body) is None or shape(body) is not None
+    return _WIDE.search(body) is None or shape(body, number) is not None
 
 
 def candidates(lines: Sequence[str]) -> list[bool]:
     """Per line, whether it may be a line of several words of this shape (`_may_be_row`); the
     shared line facts rule out blank lines and other dialects' lines without looking at them."""
+    number = numbers_of(lines)
     if isinstance(lines, Lines):
-        return [not f.blank and not f.foreign and _may_be_row(line) for line, f in zip(lines, lines.facts, strict=True)]
-    return [_may_be_row(line) for line in lines]
+        pairs = zip(lines, lines.facts, strict=True)
+        return [not f.blank and not f.foreign and _may_be_row(line, number) for line, f in pairs]
+    return [_may_be_row(line, number) for line in lines]
 
 
-def _member(line: str, counts: Shape) -> bool:
+def _member(counts: Shape, page_mark: bool) -> bool:
     """Two numbers or more after a label of table length, and not a page mark."""
-    return counts.numbers >= 2 and counts.label <= MAX_LABEL and not is_page_mark(line)
+    return counts.numbers >= 2 and counts.label <= MAX_LABEL and not page_mark
 
 
-def _shapes(lines: Sequence[str], may: Sequence[bool]) -> dict[int, Shape | None]:
+def _shapes(lines: Lines, may: Sequence[bool]) -> dict[int, Shape | None]:
     """`shape` of each line that may be of this shape."""
-    return {i: shape(lines[i]) for i in compress(range(len(lines)), may)}
+    number = lines.numbers.__getitem__
+    return {i: shape(lines[i], number) for i in compress(range(len(lines)), may)}
 
 
 def claims(
@@ -148,6 +163,8 @@ def claims(
     settled by their neighbours (`_positioned`)."""
     out: list[Claim] = []
     wide: dict[int, Shape] = {}  # the lines with a blank run
+    lines = scan(lines)
+    facts = lines.facts
     may = candidates(lines) if may is None else may
     shapes = _shapes(lines, may) if shapes is None else shapes
     for i, line in enumerate(lines):
@@ -158,14 +175,14 @@ def claims(
             elif _SEVERAL.search(body) is not None or len(body) > MAX_LABEL:
                 out.append(Claim.STOP)
             else:
-                out.append(Claim.GAP if is_page_mark(line) else Claim.JOIN)
+                out.append(Claim.GAP if facts[i].page_mark else Claim.JOIN)
             continue
         counts = shapes[i]
         if counts is None:
             out.append(Claim.GAP if not line.strip(_EDGES) else Claim.STOP)
-        elif is_page_mark(line):
+        elif facts[i].page_mark:
             out.append(Claim.GAP)
-        elif _member(line, counts):
+        elif _member(counts, facts[i].page_mark):
             out.append(Claim.MEMBER)
         elif counts.chars <= MAX_LABEL:
             out.append(Claim.JOIN)
@@ -176,19 +193,19 @@ def claims(
     return _positioned(lines, out, wide)
 
 
-def _positioned(lines: Sequence[str], out: list[Claim], wide: dict[int, Shape]) -> list[Claim]:
+def _positioned(lines: Lines, out: list[Claim], wide: dict[int, Shape]) -> list[Claim]:
     """Lines with a blank run belong to a stream only as a positioned header over one positioned
     row of values (a dump that centres each cell): numbers alone under label lines, labels alone
     over such numbers. Elsewhere they are a layout's lines -- numbers wrapped under numbers,
     headers over rows with labels -- and stop the run, which is fixed width's to read."""
     for i in [i for i, counts in wide.items() if counts.numbers]:
         above = next((j for j in range(i - 1, -1, -1) if out[j] is not Claim.GAP), None)
-        if above is not None and _has_numbers(lines[above]):
+        if above is not None and _has_numbers(lines, above):
             out[i] = Claim.STOP
     below: dict[int, int] = {}  # a label line -> the next line with numbers or a stop (each line read once)
     for i in sorted((i for i, counts in wide.items() if not counts.numbers), reverse=True):
         j = i + 1
-        while j < len(lines) and j not in below and out[j] is not Claim.STOP and not _has_numbers(lines[j]):
+        while j < len(lines) and j not in below and out[j] is not Claim.STOP and not _has_numbers(lines, j):
             j += 1
         below[i] = below.get(j, j)
         under = wide.get(below[i])
@@ -197,19 +214,19 @@ def _positioned(lines: Sequence[str], out: list[Claim], wide: dict[int, Shape]) 
     return out
 
 
-def _continues(label: str, fragment: str) -> bool:
-    """`fragment` is the wrapped rest of `label`: the label starts with a row marker (`（二）`,
-    `1.`, or `三、` in a narrow column: a section heading spans the page) and the fragment is one
-    unmarked word."""
-    marker = match_marker(label)
-    if marker is None or marker.level not in ROW_LEVELS or match_marker(fragment) is not None or " " in fragment:
+def _continues(label: str, fragment_marked: bool) -> bool:
+    """A fragment (one word, `fragment_marked` if it starts with a marker) is the wrapped rest of
+    `label`: the label starts with a row marker (`（二）`, `1.`, or `三、` in a narrow column: a
+    section heading spans the page) and the fragment is unmarked."""
+    marker = None if fragment_marked else match_marker(label)
+    if marker is None or marker.level not in ROW_LEVELS:
         return False
     return marker.level > 1 or len(label) <= NARROW
 
 
-def _has_numbers(line: str) -> bool:
-    counts = shape(line)
-    return counts is not None and counts.numbers > 0 and not is_page_mark(line)
+def _has_numbers(lines: Lines, i: int) -> bool:
+    counts = shape(lines[i], lines.numbers.__getitem__)
+    return counts is not None and counts.numbers > 0 and not lines.facts[i].page_mark
 
 
 def _row_marked(text: str) -> bool:
@@ -229,9 +246,12 @@ class _Label:
     def takes(self, fragment: str) -> bool:
         """The fragment continues this label: a wrapped row label, or vertical text printed a
         character or two a line."""
-        if " " in fragment or _row_marked(fragment):
+        if " " in fragment:
             return False
-        return _continues(self.text, fragment) or (self.last <= VERTICAL and len(fragment) <= VERTICAL)
+        marker = match_marker(fragment)
+        if marker is not None and marker.level in ROW_LEVELS:
+            return False
+        return (self.last <= VERTICAL and len(fragment) <= VERTICAL) or _continues(self.text, marker is not None)
 
     def add(self, fragment: str) -> None:
         self.text += fragment
@@ -285,16 +305,34 @@ def _rest_of_previous(out: list[Row], labels: list[_Label], at_end: bool = False
         previous.text += labels.pop(0).text
 
 
-def rows_of(lines: Sequence[str], first_line: int) -> list[Row] | None:
+class _Splits(dict[str, tuple[list[str], list[str]] | None]):
+    """`split_line` of each distinct line asked, made once for all the regions of one pass over
+    a document (a dump repeats its lines; the lists are read, never changed)."""
+
+    __slots__ = ("number",)
+
+    def __init__(self, number: Number) -> None:
+        super().__init__()
+        self.number = number
+
+    def __missing__(self, line: str) -> tuple[list[str], list[str]] | None:
+        value = self[line] = split_line(line, self.number)
+        return value
+
+
+def rows_of(lines: Sequence[str], first_line: int, splits: _Splits | None = None) -> list[Row] | None:
     """Each row: its label cells (joined across wrapped lines), then its numbers. None when
     numbers follow numbers across a blank line with no label between: a block printed column
-    by column, whose rows this shape cannot tell."""
+    by column, whose rows this shape cannot tell. `splits`: the lines split so far."""
     out: list[Row] = []
     labels: list[_Label] = []
     gap = False  # a blank line since the last numbers
+    lines = scan(lines)
+    facts = lines.facts
+    split = (splits if splits is not None else _Splits(lines.numbers.__getitem__)).__getitem__
     for offset, line in enumerate(lines):
-        parsed = split_line(line)
-        if parsed is None or is_page_mark(line):
+        parsed = split(line)
+        if parsed is None or facts[offset].page_mark:
             gap = gap or not line.strip(BLANKS + "\f\v\r")
             continue
         lineno = first_line + offset
@@ -346,19 +384,22 @@ class ValueStreamDialect(RegionDialect):
     prior = 0.955  # above fixed width: its lines have no wide blank runs, which fixed width needs
 
     def regions(self, lines: Sequence[str]) -> list[tuple[int, int]]:
+        lines = scan(lines)
         may = candidates(lines)
         if sum(may) < MIN_ROWS:
             return []  # most text that is not of this shape ends here, on the line facts
         shapes = _shapes(lines, may)
-        if sum(1 for i, counts in shapes.items() if counts is not None and _member(lines[i], counts)) < MIN_ROWS:
+        facts = lines.facts
+        if sum(1 for i, c in shapes.items() if c is not None and _member(c, facts[i].page_mark)) < MIN_ROWS:
             return []  # and most of the rest here, before any line that is not a candidate is read
         marks = claims(lines, may, shapes)
+        splits = _Splits(lines.numbers.__getitem__)
         out = []
         for start, end in runs(marks, MIN_ROWS):
-            while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines[end - 1]):
+            while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines, end - 1):
                 end -= 1  # a table ends at its last numbers, not in the prose after it
             start = _head(lines, marks, start)
-            rows = rows_of(lines[start:end], start + 1)
+            rows = rows_of(lines[start:end], start + 1, splits)
             if rows is None:
                 continue
             cuts = [row[0][0].line - 1 for row in rows[1:] if _header(row)]
@@ -366,8 +407,16 @@ class ValueStreamDialect(RegionDialect):
             out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
         return out
 
+    def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
+        """Each region read, every distinct line split once for all of them."""
+        splits = _Splits(lines.numbers.__getitem__)
+        return [self._reading(lines[s:e], s + 1, splits) for s, e in regions]
+
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
-        found = rows_of(lines, first_line)
+        return self._reading(lines, first_line, None)
+
+    def _reading(self, lines: Lines, first_line: int, splits: _Splits | None) -> Reading | None:
+        found = rows_of(lines, first_line, splits)
         if found is None:
             return None
         rows = [
