@@ -92,8 +92,9 @@ class Document:
 
     @property
     def dialect(self) -> str | None:
-        """The dialect of the first table, which names how the tables were read."""
+        """The dialect that read most of the tables, the first table's among equals (so that the
+        same text always names the same one)."""
         names = [t.dialect for t in self.tables if t.dialect]
         if not names:
             return None
-        return max(set(names), key=names.count)
+        return max(names, key=names.count)

@@ -136,3 +136,15 @@ def test_pandoc_markdown_with_markup_in_the_zoo_is_text() -> None:
     zoo = Path(__file__).parent / "data" / "zoo" / "out"
     for name in ("004_page.html--pandoc-gfm.md", "own-2021.docx--pandoc-markdown.md"):
         assert detect_format((zoo / name).read_bytes()) == "text", name
+
+
+def test_document_dialect_is_the_most_common_then_the_first() -> None:
+    """Ties go to the first table, never to hash order (the JSON names the same dialect each run)."""
+    from gov_disclosure.blocks import Cell, Document, Table
+
+    def table(dialect: str) -> Table:
+        return Table(rows=((Cell("a"),),), dialect=dialect)
+
+    assert Document(blocks=(table("grid"), table("dashed"), table("fixed-width"))).dialect == "grid"
+    assert Document(blocks=(table("grid"), table("dashed"), table("dashed"))).dialect == "dashed"
+    assert Document(blocks=()).dialect is None
