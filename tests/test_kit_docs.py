@@ -14,6 +14,6 @@ def test_the_documented_example_runs() -> None:
     namespace: dict[str, Any] = {}
     exec(compile(blocks[0], str(DOC), "exec"), namespace)
     tests = [f for name, f in namespace.items() if name.startswith("test_")]
-    assert len(tests) == 2
+    assert len(tests) == 3
     for test in tests:
         test()

@@ -16,7 +16,7 @@ with `Quirks`, `assert_round_trip` says what a parse lost. See docs/testing.md.
 
 from __future__ import annotations
 
-from gov_disclosure.testing.check import assert_round_trip, number_diff, numbers, round_trip_problems
+from gov_disclosure.testing.check import assert_round_trip, number_diff, numbers, parse_rendered, round_trip_problems
 from gov_disclosure.testing.quirks import QUIRK_NAMES, Quirks, quirks
 from gov_disclosure.testing.render import DIALECTS, FORM_QUIRKS, FORMS, render
 from gov_disclosure.testing.strategies import (
@@ -41,6 +41,7 @@ __all__ = [
     "number_diff",
     "numbers",
     "organizations",
+    "parse_rendered",
     "perturb",
     "prose",
     "quirks",

@@ -58,3 +58,13 @@ def assert_round_trip(expected: Report, parsed: Report, *, dialect: str | None =
     """AssertionError listing every problem when `parsed` does not give back `expected`."""
     problems = round_trip_problems(expected, parsed, dialect=dialect)
     assert not problems, "round trip lost:\n" + "\n".join(problems)
+
+
+def parse_rendered(rendered: str | bytes, form: str) -> Report:
+    """Parse what `render` printed as the library would meet it: a file's bytes (`docx`) or a
+    page (`html*`) through `parse_bytes`, a text dump through `parse_text`."""
+    from gov_disclosure.pipeline import parse_bytes, parse_text
+
+    if isinstance(rendered, bytes):
+        return parse_bytes(rendered)
+    return parse_bytes(rendered.encode("utf-8")) if form.startswith("html") else parse_text(rendered)

@@ -13,7 +13,16 @@ import attrs
 from hypothesis import strategies as st
 from opencc import OpenCC
 
-QUIRK_NAMES = ("fullwidth_digits", "nbsp", "ideographic_space", "trailing_padding", "wrapped", "traditional", "noise")
+QUIRK_NAMES = (
+    "fullwidth_digits",
+    "nbsp",
+    "ideographic_space",
+    "trailing_padding",
+    "wrapped",
+    "traditional",
+    "noise",
+    "review_leaves_together",
+)
 
 
 @attrs.frozen
@@ -27,6 +36,8 @@ class Quirks:
     wrapped: long labels broken over two lines within their cell.
     traditional: the whole text in traditional characters (OpenCC `s2t`), as 繁体 mirrors serve it.
     noise: marker and furniture lines between blocks (`[bookmark: _Toc3]`, `[image: …]`, `- 2 -`).
+    review_leaves_together: Table 4's header in the other order dumps show: 行政复议's five leaves
+        on the third header row beside the litigation leaves, not on the second (rowspan 2).
     """
 
     fullwidth_digits: bool = False
@@ -36,6 +47,7 @@ class Quirks:
     wrapped: bool = False
     traditional: bool = False
     noise: bool = False
+    review_leaves_together: bool = False
 
     def on(self) -> tuple[str, ...]:
         """The names of the switches that are on."""

@@ -1,7 +1,8 @@
 """`render(report, form, quirks)`: a `Report` printed as a whole document in one input form.
 
-Text forms (`render.text`) return `str`; `html` returns `str` markup; `docx` returns `bytes`.
-Feed text to `gov_disclosure.parse_text`, anything to `parse_bytes` (encode `str` as UTF-8).
+Text forms (`render.text`) return `str`; `html` (a fragment's page) and `html-page` (inside a
+site's navigation and footer) return `str` markup; `docx` returns the file's `bytes`. Feed any
+of them to `parse_bytes` (`str` encoded as UTF-8), text forms also to `parse_text`.
 `FORMS` lists every form, `FORM_QUIRKS` the quirks each can print, `DIALECTS` the
 `source.dialect` (or format) the library reports for it.
 """
@@ -19,7 +20,7 @@ from gov_disclosure.testing.quirks import (
     value_cell,
     wrap,
 )
-from gov_disclosure.testing.render import layout
+from gov_disclosure.testing.render import docx, layout, markup
 from gov_disclosure.testing.render.text import TABLE_FORMS
 
 _ALL = frozenset(QUIRK_NAMES)
@@ -27,6 +28,9 @@ FORM_QUIRKS: dict[str, frozenset[str]] = {
     **{form: _ALL - {"wrapped"} for form in TABLE_FORMS},
     "tika-cells": _ALL,
     "box": _ALL,
+    "html": _ALL,
+    "html-page": _ALL,
+    "docx": _ALL,
 }
 """The quirks each form can print: wrapped cells only where a cell can hold two lines."""
 
@@ -35,6 +39,9 @@ DIALECTS: dict[str, str] = {
     "cell-lines-lynx": "cell-lines",
     "cell-lines-docx2txt": "cell-lines",
     "pipe-framed": "pipe",
+    "html": "html",
+    "html-page": "html",
+    "docx": "docx",
 }
 """The `source.dialect` a parse of each form reports."""
 
@@ -77,7 +84,7 @@ def render_text(report: Report, form: str, q: Quirks = NONE) -> str:
     table, model = TABLE_FORMS[form]
     can_wrap = "wrapped" in FORM_QUIRKS[form]
     lines: list[str] = []
-    for n, block in enumerate(layout.blocks(report)):
+    for n, block in enumerate(layout.blocks(report, leaves_together=q.review_leaves_together)):
         if q.noise and n and block.kind in ("heading", "table"):
             lines += noise_lines(n)
         if block.kind == "table":
@@ -101,6 +108,10 @@ def render(report: Report, form: str, quirks: Quirks = NONE) -> str | bytes:
     extra = set(quirks.on()) - FORM_QUIRKS[form]
     if extra:
         raise ValueError(f"form {form!r} cannot print {sorted(extra)}")
+    if form == "docx":
+        return docx.docx(report, quirks)
+    if form in ("html", "html-page"):
+        return markup.html(report, quirks, chrome=form == "html-page")
     return render_text(report, form, quirks)
 
 
