@@ -32,7 +32,8 @@ MIN_OVERVIEW = 41  # cell_lines.MAX_CELL + 1
 
 
 def restricted(form: str, q: Quirks, report: Report) -> Report:
-    """`report` without the shapes `form` under `q` does not read today; each rule names its gap."""
+    """`report` without the shapes `form` under `q` does not read today; each rule names its gap
+    (pinned at its smallest input in `test_kit_gaps.py`)."""
     if form.startswith("cell-lines"):
         # GAP cell-lines: an overview paragraph of <= 40 characters (a line that may be one cell)
         # before Table 2's heading is read as cells of Table 2 with the title and 一、总体情况

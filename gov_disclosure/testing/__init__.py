@@ -27,6 +27,7 @@ from gov_disclosure.testing.strategies import (
     prose,
     reports,
     without_blanks,
+    zero_report,
 )
 
 __all__ = [
@@ -49,4 +50,5 @@ __all__ = [
     "reports",
     "round_trip_problems",
     "without_blanks",
+    "zero_report",
 ]

@@ -217,8 +217,8 @@ def _printed_cells(report: Report) -> list[tuple[str, str, str, int]]:
     return out
 
 
-def perturb(report: Report, where: tuple[str, str, str], printed: int) -> Report:
-    """`report` with the count at (table, row, column) printed as `printed`."""
+def perturb(report: Report, where: tuple[str, str, str], printed: int | None) -> Report:
+    """`report` with the count at (table, row, column) printed as `printed` (None: blank)."""
     table, row, column = where
     record = getattr(report, table)
     cells = attrs.evolve(getattr(record, row), **{column: _count(printed)})
@@ -288,3 +288,33 @@ def without_blanks(report: Report, tables: tuple[str, ...] = TABLE_KEYS) -> Repo
         if record is not None:
             changes[table] = _zeros(record, units[0] if units else None)
     return attrs.evolve(report, **changes)
+
+
+def zero_report(template: TemplateName = "2019") -> Report:
+    """The simplest consistent report of `template`: every count 0, every amount `0`, fixed
+    title, organization, year and prose. A fixed input for a regression test, shaped by
+    `perturb` (a blank cell is `perturb(report, where, None)`)."""
+    t = T.get(template)
+    org = "青山县人民政府"
+    year = t.first_year or 2019
+    text = (
+        "本年度我单位认真贯彻落实政务公开工作要点，积极推进平台建设，加强监督保障，规范办理群众申请，持续深化政务公开。"
+    )
+    blank = Report(
+        title=f"{org}{year}年政府信息公开工作年度报告",
+        organization=org,
+        year=year,
+        template=t.name,
+        overview=Section(f"一、{T.SECTION_HEADINGS['overview'][0]}", text),
+        proactive=TABLE2_RECORDS[t.name](
+            **{r.key: _row_type(TABLE2_RECORDS[t.name], r.key)() for b in t.table2 for r in b.rows}
+        ),
+        requests=Requests(**{r.key: RequestRow() for r in t.table3_rows}),
+        reviews=Reviews(),
+        problems=Section(f"五、{T.SECTION_HEADINGS['problems'][0]}", text),
+        other_matters=Section(f"六、{T.SECTION_HEADINGS['other_matters'][0]}", text),
+        table_sections={
+            k: Section(f"{int_to_chinese(T.SECTION_NUMBERS[k])}、{T.SECTION_HEADINGS[k][0]}", "") for k in TABLE_KEYS
+        },
+    )
+    return without_blanks(blank)
