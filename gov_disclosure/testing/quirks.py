@@ -22,6 +22,7 @@ QUIRK_NAMES = (
     "traditional",
     "noise",
     "review_leaves_together",
+    "dash_blanks",
 )
 
 
@@ -38,6 +39,7 @@ class Quirks:
     noise: marker and furniture lines between blocks (`[bookmark: _Toc3]`, `[image: …]`, `- 2 -`).
     review_leaves_together: Table 4's header in the other order dumps show: 行政复议's five leaves
         on the third header row beside the litigation leaves, not on the second (rowspan 2).
+    dash_blanks: a blank value cell printed as a placeholder (`—`, `-`, `/`, `无`, by column).
     """
 
     fullwidth_digits: bool = False
@@ -48,6 +50,7 @@ class Quirks:
     traditional: bool = False
     noise: bool = False
     review_leaves_together: bool = False
+    dash_blanks: bool = False
 
     def on(self) -> tuple[str, ...]:
         """The names of the switches that are on."""
@@ -97,10 +100,14 @@ def wrap(text: str, at: int = WRAP_AT) -> list[str]:
     return [text[:at], text[at:]] if len(text) > at + 1 else [text]
 
 
-def value_cell(text: str, q: Quirks) -> str:
-    """A value cell as printed under `q`."""
+DASHES = ("—", "-", "/", "无")
+"""What reports print in a blank value cell, in the order `dash_blanks` cycles through them."""
+
+
+def value_cell(text: str, q: Quirks, column: int = 0) -> str:
+    """A value cell as printed under `q`; `column` picks the placeholder of a blank one."""
     if not text:
-        return text
+        return DASHES[column % len(DASHES)] if q.dash_blanks else text
     if q.fullwidth_digits:
         text = fullwidth(text)
     if q.nbsp:

@@ -69,9 +69,9 @@ def _cells(grid: layout.Grid, q: Quirks, model: layout.SpanModel, *, can_wrap: b
     out: list[list[str]] = []
     for row in layout.flat(grid, model):
         cells: list[str] = []
-        for slot in row:
+        for c, slot in enumerate(row):
             if slot.kind == "value":
-                cells.append(value_cell(slot.text, q))
+                cells.append(value_cell(slot.text, q, c))
             else:
                 text = label_cell(slot.text, q)
                 cells.append("\n".join(wrap(text)) if q.wrapped and can_wrap else text)

@@ -38,9 +38,9 @@ def _p(text: str, q: Quirks) -> str:
     return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
-def _texts(slot: layout.Slot, q: Quirks) -> list[str]:
+def _texts(slot: layout.Slot, q: Quirks, column: int) -> list[str]:
     if slot.kind == "value":
-        lines = [value_cell(slot.text, q)]
+        lines = [value_cell(slot.text, q, column)]
     else:
         text = label_cell(slot.text, q)
         lines = wrap(text) if q.wrapped else [text]
@@ -64,7 +64,7 @@ def _table(grid: layout.Grid, q: Quirks) -> str:
         cells: list[str] = []
         for c, slot in enumerate(row):
             if slot is not None:
-                cells.append(_tc(_texts(slot, q), q, slot.colspan, "restart" if slot.rowspan > 1 else None))
+                cells.append(_tc(_texts(slot, q, c), q, slot.colspan, "restart" if slot.rowspan > 1 else None))
                 continue
             r0, c0 = owner[(r, c)]
             if r0 < r and c0 == c:  # a rowspan going on: a continue cell as wide as its span

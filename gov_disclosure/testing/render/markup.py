@@ -15,9 +15,9 @@ CHROME_TOP = (
 CHROME_BOTTOM = '<div class="footer"><p>【打印本页】 【关闭窗口】</p><p>主办单位：{org}</p></div>'
 
 
-def _cell(slot: layout.Slot, q: Quirks) -> str:
+def _cell(slot: layout.Slot, q: Quirks, column: int) -> str:
     if slot.kind == "value":
-        text = escape(value_cell(slot.text, q))
+        text = escape(value_cell(slot.text, q, column))
     else:
         text = label_cell(slot.text, q)
         text = "<br/>".join(escape(x) for x in wrap(text)) if q.wrapped else escape(text)
@@ -28,7 +28,7 @@ def _cell(slot: layout.Slot, q: Quirks) -> str:
 
 
 def _table(grid: layout.Grid, q: Quirks) -> str:
-    rows = ("<tr>" + "".join(_cell(s, q) for s in row if s is not None) + "</tr>" for row in grid)
+    rows = ("<tr>" + "".join(_cell(s, q, c) for c, s in enumerate(row) if s is not None) + "</tr>" for row in grid)
     return '<table border="1" cellspacing="0">\n' + "\n".join(rows) + "\n</table>"
 
 
