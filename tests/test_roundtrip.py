@@ -1,96 +1,73 @@
-"""Property test: random reports rendered as cell-per-line, TSV, markdown and framed-pipe text
-parse back to exactly the numbers they were made from; records survive JSON."""
+"""Round-trip properties over the public kit (`gov_disclosure.testing`): a random consistent
+report, printed in every text form under every quirk it can show, parses back to every number
+(blank as null), its template, title, organization, year and prose, with no `error`; its JSON
+form survives. Each (form, quirk) shape the parser cannot read yet is restricted explicitly in
+`restricted`, with the gap named, never by weakening the property."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
-from hypothesis import given, settings
+import attrs
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 import gov_disclosure as g
-from gov_disclosure.templates import TABLE3_COLUMN_KEYS, TABLE4_COLUMNS, TABLE4_GROUPS, all_templates
+from gov_disclosure.records import Count, Report, Section
+from gov_disclosure.testing import (
+    DIALECTS,
+    FORM_QUIRKS,
+    FORMS,
+    Quirks,
+    assert_round_trip,
+    parse_rendered,
+    quirks,
+    render,
+    reports,
+    without_blanks,
+)
 
-TABLE2 = {t.name: t.table2 for t in all_templates()}
-TABLE3_ROWS = {t.name: t.table3_rows for t in all_templates()}
-
-Rows = list[list[str]]
-count = st.one_of(st.none(), st.integers(min_value=0, max_value=99999))
-
-
-def tika(rows: Rows) -> str:
-    return "".join("".join(f"\t{c}\n" for c in r) + "\n" for r in rows)
-
-
-def tsv(rows: Rows) -> str:
-    return "".join("\t".join(r) + "\n" for r in rows)
-
-
-def markdown(rows: Rows) -> str:
-    width = max(len(r) for r in rows)
-    out = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
-    return "\n".join(out[:1] + ["|" + "---|" * width] + out[1:]) + "\n"
+MIN_OVERVIEW = 41  # cell_lines.MAX_CELL + 1
 
 
-def framed(rows: Rows) -> str:
-    width = max(len(r) for r in rows)
-    return "".join("| " + " | ".join(r + [""] * (width - len(r))) + " |\n" for r in rows)
+def restricted(form: str, q: Quirks, report: Report) -> Report:
+    """`report` without the shapes `form` under `q` does not read today; each rule names its gap
+    (pinned at its smallest input in `test_kit_gaps.py`)."""
+    if form.startswith("cell-lines"):
+        # GAP cell-lines: an overview paragraph of <= 40 characters (a line that may be one cell)
+        # before Table 2's heading is read as cells of Table 2 with the title and 一、总体情况
+        # (title, organization, year and overview lost).
+        paras = [p + "众" * (MIN_OVERVIEW - len(p)) for p in report.overview.text.split("\n")]
+        report = attrs.evolve(report, overview=Section(report.overview.heading, "\n".join(paras)))
+        # GAP cell-lines: a blank Table 4 group leaves the whole table null when it is the middle
+        # one (docx2txt: `０` x5, 5 empty cells, `０` x5) or when it ends the table and a page
+        # number (`- 11 -`) follows its empty lines (read as one more cell).
+        report = without_blanks(report, ("reviews",))
+    if form == "pipe-framed" and q.noise:
+        # GAP pipe-framed: a page-number line (`- 7 -`) just above a framed table makes it read
+        # as unframed, dropping its empty cells: rows `0 | 0` of blank 法人 columns are ambiguous.
+        report = without_blanks(report)
+    if form == "pipe" and report.reviews is not None and report.reviews.review.total.value is None:
+        # GAP pipe (html2text): a row whose first cell is empty (`| | | | | 1| 0| ...`, Table 4 with
+        # 行政复议 blank) loses that cell as a frame: every number shifts one column left.
+        zeros = {c.name: Count(0, "0") for c in attrs.fields(type(report.reviews.review))}
+        report = attrs.evolve(report, reviews=attrs.evolve(report.reviews, review=type(report.reviews.review)(**zeros)))
+    if form == "fixed-width":
+        # GAP fixed-width: a blank row prints as a lone label, joined to the label above
+        # (行政处罚 + 行政强制); blank 法人 columns and blank trailing Table 4 groups leave the
+        # printed numbers ambiguous although they stand under their headers; printed as dashes
+        # (`0  —  -  /  无  —  0`), the rows under a group label (（三）不予公开 ...) still are.
+        report = without_blanks(report)
+    return report
 
 
-FORMS: dict[str, Callable[[Rows], str]] = {"tika-cells": tika, "tsv": tsv, "markdown": markdown, "pipe": framed}
-
-
-@st.composite
-def reports(draw: st.DrawFn) -> tuple[str, dict[str, dict[str, int | None]], dict[str, dict[str, int | None]]]:
-    template = draw(st.sampled_from(["2019", "2021"]))
-    requests = {r.key: {c: draw(count) for c in TABLE3_COLUMN_KEYS} for r in TABLE3_ROWS[template]}
-    reviews = {gr.key: {c.key: draw(count) for c in TABLE4_COLUMNS} for gr in TABLE4_GROUPS}
-    return template, requests, reviews
-
-
-def render(
-    template: str,
-    requests: dict[str, dict[str, int | None]],
-    reviews: dict[str, dict[str, int | None]],
-    form: Callable[[Rows], str],
-) -> str:
-    def cell(v: int | None) -> str:
-        return "" if v is None else str(v)
-
-    t2: Rows = []
-    for block in TABLE2[template]:
-        t2 += [[block.caption, "", "", ""], ["信息内容"] + [c.texts[0] for c in block.columns]]
-        t2 += [[r.texts[0]] + ["0"] * len(block.columns) for r in block.rows]
-    t3: Rows = [
-        ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"],
-        ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-        ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
-    ]
-    t3 += [[r.texts[0], "", ""] + [cell(v) for v in requests[r.key].values()] for r in TABLE3_ROWS[template]]
-    t4: Rows = [
-        ["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9,
-        [""] * 5 + ["未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
-        [c.texts[0] for c in TABLE4_COLUMNS] * 3,
-        [cell(v) for g_ in reviews.values() for v in g_.values()],
-    ]
-    return (
-        f"某县人民政府{2019 if template == '2019' else 2022}年政府信息公开工作年度报告\n一、总体情况\n甲。\n"
-        f"二、主动公开政府信息情况\n{form(t2)}\n三、收到和处理政府信息公开申请情况\n{form(t3)}\n"
-        f"四、政府信息公开行政复议、行政诉讼情况\n{form(t4)}\n五、存在的主要问题及改进情况\n乙。\n六、其他需要报告的事项\n无\n"
-    )
-
-
-@settings(max_examples=40, deadline=None)
-@given(reports(), st.sampled_from(sorted(FORMS)))
-def test_rendered_reports_parse_back(
-    report: tuple[str, dict[str, dict[str, int | None]], dict[str, dict[str, int | None]]], form: str
-) -> None:
-    template, requests, reviews = report
-    parsed = g.parse_text(render(template, requests, reviews, FORMS[form]))
-    d = parsed.to_dict()
-    assert (parsed.template, parsed.source.dialect) == (template, form)
-    assert d["requests"] == requests
-    assert d["reviews"] == reviews
-    assert not [i for i in parsed.issues if i.code.startswith(("placement.", "table.")) and i.code != "table.blank"]
-    assert g.from_dict(json.loads(json.dumps(d))) == parsed
+@pytest.mark.parametrize("form", FORMS)
+@given(data=st.data())
+def test_rendered_reports_parse_back(form: str, data: st.DataObject) -> None:
+    report = data.draw(reports(), label="report")
+    q = data.draw(quirks(FORM_QUIRKS[form]), label="quirks")
+    report = restricted(form, q, report)
+    parsed = parse_rendered(render(report, form, q), form)
+    assert_round_trip(report, parsed, dialect=DIALECTS[form])
+    assert g.from_dict(json.loads(json.dumps(parsed.to_dict()))) == parsed
