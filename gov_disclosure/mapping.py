@@ -140,7 +140,9 @@ def map_requests(table: Table, template: Template, grid: Grid) -> tuple[R.Reques
     columns = T.TABLE3_COLUMN_KEYS
     width = {r.key: len(columns) for r in labels}
     anchors = column_anchors(table, T.TABLE3_COLUMNS, grid)
-    plan = plan_rows(table, Rows(TableKind.REQUESTS, template.name, width, grid, sink, anchors))
+    plan = plan_rows(
+        table, Rows(TableKind.REQUESTS, template.name, width, grid, sink, anchors, columns=T.TABLE3_COLUMNS)
+    )
     merged = {k: parts for lab, parts in template.unsplit if (k := lab.key) in plan.where}
     identities = unsplit_identities(template.identities, merged)
     keys = [r.key for r in labels if not any(r.key in p for p in merged.values())] + list(merged)
