@@ -247,6 +247,18 @@ def _joined(seg: Segment, rows: Rows) -> Match | None:
     return None if entry is None else Match(entry.key, False)
 
 
+def _headed(seg: Segment, nxt: Segment, rows: Rows) -> Match | None:
+    """The row a label names together with the next label, when a page break cut it after its
+    first characters and the numbers stayed on the head (`行 | 0 | 0` / `政事业性收费 | | `): the
+    next segment carries no number, names no row itself, and the pair names exactly one."""
+    if seg.label is None or nxt.label is None or nxt.labels_before:
+        return None
+    if any(not rows.grid.is_blank(c) for c in nxt.values) or row_label(nxt.label, rows) is not None:
+        return None
+    entry = INDEX.hit(label_key(rows.grid[seg.label].key + rows.grid[nxt.label].key)).first(rows.accepts)
+    return None if entry is None else Match(entry.key, False)
+
+
 def _unsplit_row(cell: Cell, rows: Rows) -> tuple[str, tuple[str, ...]] | None:
     """The template row and sub-rows an unsplit label prints (2021: （六）其他处理 as one row)."""
     body = strip_numbering(rows.grid[cell].key)
@@ -267,7 +279,11 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
     positional = not table.dropped_empty and not rows.streamed
     printed_order: list[tuple[str | None, Segment, str]] = []  # row key (None: not known), segment, label key
     unsplit: list[tuple[str, tuple[str, ...], Segment]] = []
-    for seg in segments(table, rows.grid):
+    segs = segments(table, rows.grid)
+    tails: set[int] = set()  # segments that are the blank rest of a label whose head carried the numbers
+    for i, seg in enumerate(segs):
+        if i in tails:
+            continue
         _claim_bare_labels(seg, rows, plan)
         filled = [c for c in seg.values if not rows.grid.is_blank(c)]
         if seg.label is None:
@@ -277,6 +293,8 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
                 plan.unplaced.append(seg)
             continue
         m = row_label(seg.label, rows) or (_joined(seg, rows) if filled else None)
+        if m is None and filled and i + 1 < len(segs) and (m := _headed(seg, segs[i + 1], rows)) is not None:
+            tails.add(i + 1)
         if m is None and fragment is not None and completes(fragment[0], seg.label, rows):
             m, fragment = (Match(fragment[1], False) if filled else None), None  # the tail may carry the numbers
             if m is None:
