@@ -20,20 +20,21 @@ from gov_disclosure.blocks import Cell
 from gov_disclosure.placement import Equation, Vector, row_candidates
 
 Count = Callable[[Cell | None], int | None]
+Numbers = tuple[int | None, ...]
 
 
-def _holds(eq: Equation, rows: Mapping[str, Vector], index: Mapping[str, int], count: Count) -> bool:
-    """Whether `eq` can hold over `rows`, blank as zero. A row not in `rows` (not found, or still
-    open) adds an unknown count, never negative: its side may still grow. As in
-    `placement.solve`, a side whose rows are all printed wholly blank is no zero total."""
+def _holds(eq: Equation, rows: Mapping[str, Numbers], index: Mapping[str, int]) -> bool:
+    """Whether `eq` can hold over `rows` (each row's counts), blank as zero. A row not in `rows`
+    (not found, or still open) adds an unknown count, never negative: its side may still grow.
+    As in `placement.solve`, a side whose rows are all printed wholly blank is no zero total."""
     sums: list[int] = []
     done: list[bool] = []
     for side in (eq.lhs, eq.rhs):
         known = [(r, c) for r, c in side if r in rows]
         done.append(len(known) == len(side))
-        if done[-1] and all(all(count(v) is None for v in rows[r]) for r, _ in side):
+        if done[-1] and all(all(n is None for n in rows[r]) for r, _ in side):
             return True
-        sums.append(sum(count(rows[r][index[c]]) or 0 for r, c in known))
+        sums.append(sum(rows[r][index[c]] or 0 for r, c in known))
     (lhs, rhs), (done_l, done_r) = sums, done
     if done_l and done_r:
         return lhs == rhs
@@ -48,10 +49,11 @@ def shifted_row(
     is_blank: Callable[[Cell], bool],
 ) -> tuple[str, list[Vector]] | None:
     """The one row of `fixed` to re-place and the placements of its printed numbers (in their
-    order) under which every equation over `fixed` rows holds; None when the equations hold,
-    or no single row explains the failures. `equations` are a table's column identities."""
+    order) under which every equation holds; None when the equations hold, or no single row
+    explains the failures. `equations` are a table's column identities."""
     index = {c: i for i, c in enumerate(columns)}
-    failing = [e for e in equations if not _holds(e, fixed, index, count)]
+    nums = {r: tuple(count(c) for c in vec) for r, vec in fixed.items()}
+    failing = [e for e in equations if not _holds(e, nums, index)]
     if not failing:
         return None
     suspects = set.intersection(*({r for r, _ in (*e.lhs, *e.rhs) if r in fixed} for e in failing))
@@ -63,8 +65,8 @@ def shifted_row(
         own = [e for e in equations if any(r == row for r, _ in (*e.lhs, *e.rhs))]
         fits = []
         for vec in row_candidates(printed, len(columns), is_blank=is_blank):
-            trial = {**fixed, row: vec}
-            if all(_holds(e, trial, index, count) for e in own):
+            trial = {**nums, row: tuple(count(c) for c in vec)}
+            if all(_holds(e, trial, index) for e in own):
                 fits.append(vec)
         if fits:
             found.append((row, fits))
