@@ -20,7 +20,7 @@ from gov_disclosure.blocks import Cell, Table
 from gov_disclosure.cells import Grid, read_grid
 from gov_disclosure.codes import issue
 from gov_disclosure.normalize import ValueParseError, parse_money
-from gov_disclosure.placement import Vector, row_candidates
+from gov_disclosure.placement import Equation, Vector, row_candidates
 from gov_disclosure.records import Issue
 from gov_disclosure.rows import (
     RowPlan,
@@ -33,6 +33,7 @@ from gov_disclosure.rows import (
     resolve,
     unsplit_identities,
 )
+from gov_disclosure.shifts import shifted_row
 from gov_disclosure.tables import join, segments, split_by_kind, table_kind
 from gov_disclosure.templates import TableKind, Template
 
@@ -140,10 +141,15 @@ def map_requests(table: Table, template: Template, grid: Grid) -> tuple[R.Reques
     columns = T.TABLE3_COLUMN_KEYS
     width = {r.key: len(columns) for r in labels}
     anchors = column_anchors(table, T.TABLE3_COLUMNS, grid)
-    plan = plan_rows(table, Rows(TableKind.REQUESTS, template.name, width, grid, sink, anchors))
+    plan = plan_rows(
+        table, Rows(TableKind.REQUESTS, template.name, width, grid, sink, anchors, columns=T.TABLE3_COLUMNS)
+    )
     merged = {k: parts for lab, parts in template.unsplit if (k := lab.key) in plan.where}
     identities = unsplit_identities(template.identities, merged)
     keys = [r.key for r in labels if not any(r.key in p for p in merged.values())] + list(merged)
+    if not table.dropped_empty:
+        by_column = [i for i in identities if i.axis == "column"]
+        _reshift(plan, equations(by_column, TableKind.REQUESTS, keys, columns), columns, sink, grid)
     eqs = equations(identities, TableKind.REQUESTS, keys, columns) if plan.options else []
     found = resolve(plan, eqs, columns, sink, grid)
     rows: dict[str, R.RequestRow] = {}
@@ -158,6 +164,31 @@ def map_requests(table: Table, template: Template, grid: Grid) -> tuple[R.Reques
         cells = zip(columns, vec, strict=False)
         rows[key] = R.RequestRow(**{c: _count(cell, grid, sink, key, c) for c, cell in cells})
     return R.Requests(**rows), sink.items
+
+
+def _reshift(plan: RowPlan, eqs: Sequence[Equation], columns: Sequence[str], sink: Sink, grid: Grid) -> None:
+    """A positional row whose numbers break the column identities where the same numbers placed
+    otherwise fit them (`shifts.shifted_row`) is re-placed; when several placements fit, the
+    cells they agree on are kept and the rest left null, said in a warning."""
+    found = shifted_row(plan.fixed, eqs, columns, grid.number, grid.is_blank)
+    if found is None:
+        return
+    key, fits = found
+    label = plan.where[key].label
+    was = ", ".join(
+        f"{c}={v.text.strip()}" for c, v in zip(columns, plan.fixed[key], strict=False) if v and v.text.strip()
+    )
+    texts = [[None if v is None else v.text.strip() for v in vec] for vec in fits]
+    kept = tuple(v if all(t[i] == texts[0][i] for t in texts) else None for i, v in enumerate(fits[0]))
+    plan.fixed[key] = kept
+    now = ", ".join(f"{c}={v.text.strip()}" for c, v in zip(columns, kept, strict=False) if v is not None)
+    if len(fits) == 1:
+        msg = f"{key}: printed {was}, which breaks the table's column sums; placed as {now}"
+        sink.add("placement.inferred", msg, label, row=key)
+        return
+    left = ", ".join(c for i, c in enumerate(columns) if kept[i] is None and any(f[i] is not None for f in fits))
+    msg = f"{key}: printed {was}, which breaks the table's column sums; certain: {now or 'none'}; left null: {left}"
+    sink.add("placement.ambiguous", msg, label, row=key)
 
 
 def map_reviews(table: Table, template: Template, grid: Grid) -> tuple[R.Reviews, list[Issue]]:

@@ -68,6 +68,10 @@ class Rows:
     sink: Sink
     anchors: Mapping[int, int] = attrs.Factory(dict)
     label_cols: frozenset[int] = frozenset()  # grid columns of row labels, never of a value (positional grids)
+    columns: Sequence[T.Column] = ()  # the template columns every row of the table has (Table 3), if any
+    value_cols: tuple[int, ...] = ()  # grid columns that hold the rows' values, in order (positional grids)
+    headers: Mapping[int, int] = attrs.Factory(dict)  # grid column -> template column its header names
+    streamed: bool = False  # positional, but the value columns do not line up with the template's
 
     def accepts(self, entry: Entry) -> bool:
         """A row label of this table in this template."""
@@ -86,6 +90,51 @@ def column_anchors(table: Table, columns: Sequence[T.Column], grid: Grid) -> dic
     if len(found) != len(columns) or any(len(v) != 1 for v in found.values()):
         return {}
     return {v[0]: i for i, v in found.items()}
+
+
+def header_columns(table: Table, columns: Sequence[T.Column], grid: Grid, value_cols: Sequence[int]) -> dict[int, int]:
+    """The grid columns, among `value_cols`, under a header that names one template column
+    (printed in that grid column only, the only column named there): a partial `column_anchors`."""
+    keys = {label_key(t): i for i, c in enumerate(columns) for t in c.texts}
+    found: dict[int, set[int]] = {}
+    for cell in table.cells():
+        i = keys.get(grid[cell].key) if grid.is_label(cell) and cell.pos.col in value_cols else None
+        if i is not None and cell.pos.col is not None:
+            found.setdefault(i, set()).add(cell.pos.col)
+    named: dict[int, set[int]] = {}
+    for i, cols in found.items():
+        if len(cols) == 1:
+            named.setdefault(next(iter(cols)), set()).add(i)
+    return {col: min(ix) for col, ix in named.items() if len(ix) == 1}
+
+
+def value_columns(table: Table, rows: Rows) -> tuple[int, ...] | None:
+    """The grid columns of the values of every row that prints a number, in order (the empty
+    cells of label columns a row starts with left out); None when a cell has no column."""
+    cols: set[int] = set()
+    for seg in segments(table, rows.grid):
+        values = seg.values[_lead(seg.values, rows) :]
+        if all(rows.grid.is_blank(c) for c in values):
+            continue
+        if any(c.pos.col is None for c in values):
+            return None
+        cols |= {c.pos.col for c in values if c.pos.col is not None}
+    return tuple(sorted(cols))
+
+
+def aligned(rows: Rows, table: Table) -> Rows:
+    """`rows` with the table's value columns and their headers, and whether they line up with
+    the template's columns. A grid with fewer value columns than the template lines up only
+    when its first value column is the template's first by its header and no header says
+    otherwise (a table cut at the page's right edge); else its rows are read as streams: a
+    short row padded at its end would put its numbers in columns it does not reach."""
+    cols = value_columns(table, rows)
+    if not rows.columns or not cols:
+        return rows
+    headers = header_columns(table, rows.columns, rows.grid, cols)
+    lined = all(headers.get(c, i) == i for i, c in enumerate(cols)) and headers.get(cols[0]) == 0
+    streamed = len(cols) < len(rows.columns) and not lined
+    return attrs.evolve(rows, value_cols=cols, headers=headers, streamed=streamed)
 
 
 def row_label(cell: Cell, rows: Rows) -> Match | None:
@@ -153,9 +202,18 @@ def _agrees(vec: Vector, anchors: Mapping[int, int], grid: Grid) -> bool:
     )
 
 
+def _under_headers(vec: Vector, headers: Mapping[int, int], grid: Grid) -> bool:
+    """Every printed value of the candidate that sits under a column's header is in that column."""
+    return all(
+        c is None or grid.is_blank(c) or headers.get(c.pos.col if c.pos.col is not None else -1, i) == i
+        for i, c in enumerate(vec)
+    )
+
+
 def _place(plan: RowPlan, key: str, candidates: list[Vector], seg: Segment, positional: bool, rows: Rows) -> None:
     """Keep the row's one placement, or its open ones; where the grid keeps its columns, a
-    candidate that puts every value under its own header wins over the others."""
+    candidate that puts every value under its own header wins over the others; a row read as
+    a stream keeps the candidates whose values sit under their headers."""
     if not candidates:
         filled = [c for c in seg.values if not rows.grid.is_blank(c)]
         rows.sink.add(
@@ -169,6 +227,8 @@ def _place(plan: RowPlan, key: str, candidates: list[Vector], seg: Segment, posi
     if len(candidates) > 1 and rows.anchors and positional:
         agreeing = [v for v in candidates if _agrees(v, rows.anchors, rows.grid)]
         candidates = agreeing if len(agreeing) == 1 else candidates
+    if len(candidates) > 1 and rows.streamed:
+        candidates = [v for v in candidates if _under_headers(v, rows.headers, rows.grid)] or candidates
     if len(candidates) == 1:
         plan.fixed[key] = candidates[0]
     else:
@@ -187,6 +247,18 @@ def _joined(seg: Segment, rows: Rows) -> Match | None:
     return None if entry is None else Match(entry.key, False)
 
 
+def _headed(seg: Segment, nxt: Segment, rows: Rows) -> Match | None:
+    """The row a label names together with the next label, when a page break cut it after its
+    first characters and the numbers stayed on the head (`行 | 0 | 0` / `政事业性收费 | | `): the
+    next segment carries no number, names no row itself, and the pair names exactly one."""
+    if seg.label is None or nxt.label is None or nxt.labels_before:
+        return None
+    if any(not rows.grid.is_blank(c) for c in nxt.values) or row_label(nxt.label, rows) is not None:
+        return None
+    entry = INDEX.hit(label_key(rows.grid[seg.label].key + rows.grid[nxt.label].key)).first(rows.accepts)
+    return None if entry is None else Match(entry.key, False)
+
+
 def _unsplit_row(cell: Cell, rows: Rows) -> tuple[str, tuple[str, ...]] | None:
     """The template row and sub-rows an unsplit label prints (2021: （六）其他处理 as one row)."""
     body = strip_numbering(rows.grid[cell].key)
@@ -202,12 +274,16 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
     a group printed unsplit where the template splits it."""
     plan = RowPlan()
     if not table.dropped_empty:
-        rows = attrs.evolve(rows, label_cols=label_columns(table, rows.grid))
+        rows = aligned(attrs.evolve(rows, label_cols=label_columns(table, rows.grid)), table)
     fragment: tuple[str, str] | None = None  # folded text so far of a row label cut by a page break, its row
-    positional = not table.dropped_empty
+    positional = not table.dropped_empty and not rows.streamed
     printed_order: list[tuple[str | None, Segment, str]] = []  # row key (None: not known), segment, label key
     unsplit: list[tuple[str, tuple[str, ...], Segment]] = []
-    for seg in segments(table, rows.grid):
+    segs = segments(table, rows.grid)
+    tails: set[int] = set()  # segments that are the blank rest of a label whose head carried the numbers
+    for i, seg in enumerate(segs):
+        if i in tails:
+            continue
         _claim_bare_labels(seg, rows, plan)
         filled = [c for c in seg.values if not rows.grid.is_blank(c)]
         if seg.label is None:
@@ -217,6 +293,8 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
                 plan.unplaced.append(seg)
             continue
         m = row_label(seg.label, rows) or (_joined(seg, rows) if filled else None)
+        if m is None and filled and i + 1 < len(segs) and (m := _headed(seg, segs[i + 1], rows)) is not None:
+            tails.add(i + 1)
         if m is None and fragment is not None and completes(fragment[0], seg.label, rows):
             m, fragment = (Match(fragment[1], False) if filled else None), None  # the tail may carry the numbers
             if m is None:
@@ -287,16 +365,21 @@ def label_columns(table: Table, grid: Grid) -> frozenset[int]:
     return frozenset(labels - values)
 
 
+def _lead(values: Sequence[Cell], rows: Rows) -> int:
+    """How many empty cells of label columns `values` start with."""
+    k = 0
+    while k < len(values) and not values[k].text.strip() and values[k].pos.col in rows.label_cols:
+        k += 1
+    return k
+
+
 def _values(seg: Segment, key: str, rows: Rows) -> tuple[Cell, ...]:
     """The segment's values without the empty cells of label columns they start with: a label
     printed in the first of two label columns leaves the second empty, and that is no blank
     value (it would shift the row one column right). A row still wider than the template's is
     left whole: its columns do not line up, and its windows try it shifted."""
-    values = seg.values
-    k = 0
-    while k < len(values) and not values[k].text.strip() and values[k].pos.col in rows.label_cols:
-        k += 1
-    return values[k:] if len(values) - k <= rows.width[key] else values
+    k = _lead(seg.values, rows)
+    return seg.values[k:] if len(seg.values) - k <= rows.width[key] else seg.values
 
 
 def _take(plan: RowPlan, key: str, seg: Segment, positional: bool, rows: Rows) -> None:

@@ -3,7 +3,10 @@
 Run as root on Debian 12, with a Python that has the project installed (its dependencies import):
 ``PYTHONPATH=. .venv/bin/python tests/data/zoo/make_zoo.py``
 (``--no-install`` skips the installs when the tools are already there). CI never runs it: the
-tests read the committed outputs and need none of the tools.
+tests read the committed outputs and need none of the tools. ``--tool NAME`` (e.g. ``lynx-wide``)
+writes only that tool's outputs from the sources already in place, adds their entries to
+``index.json`` and ``MANIFEST.md`` and touches no other file: how a new tool joins the zoo without
+rewriting the outputs it has.
 
 It installs, itself:
 
@@ -129,13 +132,16 @@ def css_bordered(src: Path, dst: Path) -> None:
     dst.write_bytes(text.encode("latin-1"))
 
 
-def sources() -> tuple[list[Source], list[Source], list[Source], list[Source]]:
-    """HTML, DOCX, PDF and text sources, every one made and in place."""
+def sources(make: bool = True) -> tuple[list[Source], list[Source], list[Source], list[Source]]:
+    """HTML, DOCX, PDF and text sources, every one made and in place (`make=False`: those in place)."""
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(HERE))
     import make_sources
 
-    made = {p.name: p for p in make_sources.main()}
+    if make:
+        made = {p.name: p for p in make_sources.main()}
+    else:
+        made = {p.name: p for p in SOURCES.iterdir() if re.fullmatch(r"(sample|own)-\d+\.(html|docx)", p.name)}
     gen = "tests/data/zoo/make_sources.py"
 
     def rendered(name: str) -> Source:
@@ -149,31 +155,36 @@ def sources() -> tuple[list[Source], list[Source], list[Source], list[Source]]:
     docx = [rendered(n) for n in sorted(made) if n.endswith(".docx")]
     docx.append(Source(DATA / "rendered" / "000_report.docx", "000", "make_000_docx.py (tests/data/rendered)", ""))
 
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "shanghai-office-2019.html"
-        shutil.copy(shanghai, page)
-        cmd = ["soffice", f"-env:UserInstallation={LO_PROFILE}", "--headless",
-               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(SOURCES), str(page)]
-        sh(cmd)
+    cmd = ["soffice", f"-env:UserInstallation={LO_PROFILE}", "--headless",
+           "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(SOURCES), "shanghai-office-2019.html"]
+    if make:
+        with tempfile.TemporaryDirectory() as tmp:
+            page = Path(tmp) / "shanghai-office-2019.html"
+            shutil.copy(shanghai, page)
+            sh([*cmd[:-1], str(page)])
     docx.append(Source(SOURCES / "shanghai-office-2019.docx", "shanghai-office-2019", "libreoffice",
                        " ".join(cmd[:1] + cmd[2:-3]) + " shanghai-office-2019.html"))
 
     trad_html = SOURCES / "shanghai-office-2019.trad.html"
-    to_traditional(shanghai, trad_html)
+    if make:
+        to_traditional(shanghai, trad_html)
     html.append(Source(trad_html, "shanghai-office-2019", "opencc",
                        "OpenCC('s2t').convert(shanghai-office-2019.html)", charset="UTF-8"))
     trad_own = SOURCES / "own-2021.trad.html"
-    to_traditional(SOURCES / "own-2021.html", trad_own)
+    if make:
+        to_traditional(SOURCES / "own-2021.html", trad_own)
     html.append(Source(trad_own, "own-2021", "opencc", "OpenCC('s2t').convert(own-2021.html)"))
     sample = next((DATA / "samples").glob("002_*.txt"))
     trad_txt = SOURCES / "sample-002.trad.txt"
-    to_traditional(sample, trad_txt)
+    if make:
+        to_traditional(sample, trad_txt)
     text = [Source(trad_txt, "002", "opencc", f"OpenCC('s2t').convert({sample.name})")]
 
     for src in list(html):
         if re.search(rb"<table[^>]*border=", src.path.read_bytes(), re.I):
             dst = SOURCES / (src.path.name.removesuffix(".html") + ".css.html")
-            css_bordered(src.path, dst)
+            if make:
+                css_bordered(src.path, dst)
             html.append(Source(dst, src.expected, "css_bordered", f"border= -> CSS rule, from {src.stem}",
                                charset=src.charset))
     pdf = [Source(DATA / "real" / "huaian-2024.pdf", "huaian-2024", "real report", "")]
@@ -188,7 +199,7 @@ def declared_charset(path: Path) -> str:
     return found.group(1).decode() if found else ""
 
 
-def run_html(src: Source, rows: list[dict[str, str]], ver: dict[str, str]) -> None:
+def run_html(src: Source, rows: list[dict[str, str]], ver: dict[str, str], only: str = "") -> None:
     stem, path = src.stem, src.path
     css = path.name.endswith(".css.html")
     charset = src.charset or declared_charset(path) or "UTF-8"
@@ -196,6 +207,8 @@ def run_html(src: Source, rows: list[dict[str, str]], ver: dict[str, str]) -> No
 
     def out(tool: str, ext: str, cmd: list[str], shown: str, version: str, stdout: bool = True) -> Path:
         dst = OUT / f"{stem}--{tool}.{ext}"
+        if only and tool != only:
+            return dst
         sh(cmd, stdout=dst if stdout else None)
         rows.append({"file": dst.name, "source": src.rel, "expected": src.expected, "tool": tool,
                      "version": version, "command": shown.replace("OUT", dst.name).replace("IN", stem)})
@@ -218,8 +231,13 @@ def run_html(src: Source, rows: list[dict[str, str]], ver: dict[str, str]) -> No
                 f"iconv -f {charset} -t UTF-8 IN | pandoc -f html -t {fmt} > OUT", ver["pandoc"])
     out("lynx", "txt", ["lynx", "-dump", "-display_charset=UTF-8", *lynx_cs, str(path)],
         f"lynx -dump -display_charset=UTF-8 {' '.join(lynx_cs)} IN > OUT", ver["lynx"])
+    # a wide page: lynx centres each cell in its column, so the columns show only in the indentation
+    out("lynx-wide", "txt", ["lynx", "-dump", "-display_charset=UTF-8", "-width=200", *lynx_cs, str(path)],
+        f"lynx -dump -display_charset=UTF-8 -width=200 {' '.join(lynx_cs)} IN > OUT", ver["lynx"])
     out("html2text", "md", [str(VENV / "bin" / "html2text"), str(path), charset],
         f"html2text IN {charset} > OUT", ver["html2text"])
+    if only:
+        return  # the one tool asked for is an HTML text tool: no PDF
     pdf = OUT / f"{stem}--chromium.pdf"
     with tempfile.TemporaryDirectory() as tmp:
         cmd = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
@@ -288,12 +306,34 @@ def manifest(rows: list[dict[str, str]], made: list[Source]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def add_tool(tool: str, ver: dict[str, str]) -> None:
+    """Only `tool`'s outputs of the HTML sources in place, their entries added to the index and manifest."""
+    html = [s for s in sources(make=False)[0] if not s.path.name.endswith(".css.html")]
+    rows: list[dict[str, str]] = []
+    for src in html:
+        run_html(src, rows, ver, only=tool)
+    if not rows:
+        raise SystemExit(f"no HTML tool named {tool!r}")
+    index = json.loads((HERE / "index.json").read_text(encoding="utf-8"))
+    index |= {f"out/{r['file']}": {"source": r["source"], "expected": r["expected"], "tool": r["tool"]} for r in rows}
+    (HERE / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    listed = (HERE / "MANIFEST.md").read_text(encoding="utf-8")
+    new = [line for line in manifest(rows, []).splitlines() if line.startswith("| `") and line not in listed]
+    (HERE / "MANIFEST.md").write_text(listed.rstrip("\n") + "\n" + "\n".join(new) + "\n", encoding="utf-8")
+    print(f"{len(rows)} {tool} files")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-install", action="store_true", help="use the tools already installed")
-    if not parser.parse_args().no_install:
+    parser.add_argument("--tool", default="", help="only this (HTML text) tool's outputs, added to the zoo")
+    args = parser.parse_args()
+    if not args.no_install:
         install()
     ver = versions()
+    if args.tool:
+        add_tool(args.tool, ver)
+        return
     if OUT.exists():
         shutil.rmtree(OUT)
     OUT.mkdir()
