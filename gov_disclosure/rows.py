@@ -22,6 +22,7 @@ from gov_disclosure.labels import Entry, Match, label_key, strip_numbering
 from gov_disclosure.placement import Equation, Vector, row_candidates, settle
 from gov_disclosure.records import Issue
 from gov_disclosure.repair import repair
+from gov_disclosure.segment import stream_rows
 from gov_disclosure.tables import Segment, segments
 from gov_disclosure.templates import TableKind
 
@@ -309,7 +310,8 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
             continue
         printed_order.append((m.key, seg, rows.grid[seg.label].key))
         fragment = (rows.grid[seg.label].key, m.key) if m.fragment else None
-        _take(plan, m.key, seg, positional, rows)
+        if positional or not _take_stacked(plan, _stack(seg, m.key, rows), seg, rows):
+            _take(plan, m.key, seg, positional, rows)
     for seg, fix in repair(printed_order, set(plan.where), _row_texts(rows)):
         assert seg.label is not None
         if fix is not None and not _sums_fit(seg, fix.key, positional, rows, whole=fix.whole):
@@ -325,6 +327,57 @@ def plan_rows(table: Table, rows: Rows) -> RowPlan:
     for key, parts, seg in unsplit:
         _take_unsplit(plan, key, parts, seg, positional, rows)
     return plan
+
+
+def _stack(seg: Segment, key: str, rows: Rows) -> list[tuple[str, Cell]]:
+    """The rows whose labels stand stacked right before `seg`'s own (row `key`), consecutive in
+    the template's order and ending with it, each with its label cell (Table 3 only: its rows
+    end with their sum)."""
+    if rows.kind != TableKind.REQUESTS or seg.label is None:
+        return []
+    order = [r.key for r in T.get(rows.template).table3_rows]
+    joined = row_label(seg.label, rows) is None and _joined(seg, rows) is not None
+    before = seg.labels_before[:-1] if joined else seg.labels_before
+    out = [(key, seg.label)]
+    for cell in reversed(before):
+        entry = rows.grid[cell].row(rows.kind, rows.template)
+        at = order.index(out[0][0]) if out[0][0] in order else 0
+        if entry is None or at == 0 or order[at - 1] != entry.key:
+            break
+        out.insert(0, (entry.key, cell))
+    return out if len(out) > 1 else []
+
+
+def _take_stacked(plan: RowPlan, stack: Sequence[tuple[str, Cell]], seg: Segment, rows: Rows) -> bool:
+    """Rows whose labels are stacked and whose numbers follow as one stream, row by row: each
+    row whose segment every fitting cut agrees on and that prints every column (or none) is
+    read; the others stay null. False (nothing taken) when the stream does not fit them or
+    no row is read."""
+    width = rows.width[stack[0][0]] if stack else 0
+    filled = [c for c in seg.values if not rows.grid.is_blank(c)]
+    if not stack or any(rows.width[k] != width for k, _ in stack):
+        return False
+    if any(k in plan.where and plan.where[k].values for k, _ in stack):  # printed before with numbers
+        return False
+    got = stream_rows(filled, len(stack), width, rows.grid.number)
+    if got is None or not any(cells is not None and len(cells) == width for cells in got):
+        return False  # the cut reads no row: the last label keeps the numbers, as a lone row's
+    for (key, label), cells in zip(stack, got, strict=True):
+        plan.fixed.pop(key, None)
+        plan.where[key] = Segment(label, cells if cells is not None else tuple(filled))
+        if cells is not None and len(cells) in (0, width):
+            plan.fixed[key] = cells or (None,) * width
+            shown = printed(cells, rows.grid) if cells else "(none)"
+            msg = f"{key}: printed {shown}, cut from the numbers after {len(stack)} stacked row labels"
+            rows.sink.add("placement.inferred", msg, label, row=key)
+            continue
+        plan.fixed[key] = (None,) * width
+        msg = (
+            f"{key}: its numbers are among {printed(filled, rows.grid)}, printed after {len(stack)}"
+            " stacked row labels; which ones is not certain"
+        )
+        rows.sink.add("placement.ambiguous", msg, label, row=key)
+    return True
 
 
 def _sums_fit(seg: Segment, key: str, positional: bool, rows: Rows, whole: bool = False) -> bool:
