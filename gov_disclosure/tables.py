@@ -52,8 +52,8 @@ def table_kinds(tables: Sequence[Table], grid: Grid | None = None) -> list[Table
     """The template table of each grid, in reading order: by its own labels (`table_kind`), else,
     for a grid too small to show them, by its neighbours. A grid each of whose rows is a row
     label of one table with its values continues that table when the grid before it is one
-    (a Table 2 row printed apart: `行政事业性收费 25 -2`); a grid of header words only, two of one
-    table at least, is the header of the grid after it when that grid is the table."""
+    (a Table 2 row printed apart: `行政事业性收费 25 -2`); a grid of header words of one table,
+    two at least, and no label of another, heads the grid after it when that grid is the table."""
     grid = grid or read_grid(tables)
     kinds = [table_kind(t, grid) for t in tables]
     for i, t in enumerate(tables[1:], 1):
@@ -88,13 +88,12 @@ def _rows_of(table: Table, kind: TableKind, grid: Grid) -> bool:
 
 
 def _header_of(table: Table, kind: TableKind, grid: Grid) -> bool:
-    """Whether `table` holds only header words of `kind` (and words it does not know: a header
-    split into single characters), two at least, and no value."""
+    """Whether `table` is the head of a `kind` table printed apart: two header words of `kind` at
+    least, no label of another table (words it does not know may be a header split into single
+    characters, or its first rows with labels too damaged to name them)."""
     hits = 0
     for cell in table.cells():
         facts = grid[cell]
-        if facts.kind == "value":
-            return False
         if facts.kind != "label" or not facts.tables:
             continue
         entry = facts.tables.get(kind)

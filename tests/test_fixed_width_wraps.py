@@ -43,3 +43,60 @@ def test_a_heading_over_a_header_or_a_line_elsewhere_is_a_heading() -> None:
     number_first = [*WRAPPED[:6], "二、上年结转政府信息", "     4     0     4"]
     assert line_kinds(number_first)[6] is Kind.HEADING  # no label tail: a table of numbers after a heading
     assert DIALECT.regions(over_header)[0] == (0, 3)
+
+
+def cells(lines: list[str]) -> tuple[bool, list[list[str]]]:
+    table = DIALECT.read(lines, 1)
+    assert table is not None
+    return table.dropped_empty, [[c.text for c in row] for row in table.rows]
+
+
+def test_a_number_wrapped_inside_its_narrow_cell_is_joined() -> None:
+    # `16 4`: cells a single blank apart, full; `7` and `2` start where 16 and 17 do.
+    lines = ["一、本年新收    16 4  17", "                7     2", "申请数量", "二、上年结转    3  0  3", "申请数量"]
+    assert cells(lines) == (
+        False,
+        [["一、本年新收\n申请数量", "16\n7", "4", "17\n2"], ["二、上年结转\n申请数量", "3", "0", "3"]],
+    )
+
+
+def test_a_line_of_numbers_under_roomy_cells_is_a_row_of_its_own() -> None:
+    # Every number two blanks or more from the next: the cells had room, nothing wrapped.
+    lines = ["一、本年新收    16  4  17", "                7      2", "申请数量", "二、上年结转    3   0  3"]
+    assert cells(lines)[1] == [
+        ["一、本年新收", "16", "4", "17"],
+        ["申请数量", "7", "", "2"],
+        ["二、上年结转", "3", "0", "3"],
+    ]
+    narrow = ["一、本年新收    6 4  17", "                7     ", "二、上年结转    3 0  3"]
+    assert cells(narrow)[1][0] == ["一、本年新收", "6", "4", "17"]  # a single digit never wraps
+
+
+def test_a_bare_outline_numeral_starts_a_row_after_a_blank_one() -> None:
+    # 二、 has no numbers; `三` (of 三、 printed down its cell) starts the next item.
+    lines = [
+        "一、本年新收            16 4  17",
+        "二、上年结转",
+        "申请数量",
+        "三  （一）予以公开      5  0  5",
+        "、",
+        "本年度办理结果          6  1  7",
+    ]
+    assert cells(lines)[1][1:3] == [
+        ["二、上年结转\n申请数量", "", "", "", ""],
+        ["三\n、", "（一）予以公开", "5", "0", "5"],
+    ]
+
+
+PACKED = ["一、本年新收  21 37 16  0   9   0   61", "二、上年结转  19 37 16  0   5   0   59"]
+
+
+def test_a_sparse_row_misaligned_among_packed_columns_makes_a_stream() -> None:
+    # `3` stands between the 0s and the 9/5 column, which are a single blank apart.
+    dropped, rows = cells([*PACKED, "三、本年办理     2        3         5"])
+    assert dropped and rows[2] == ["三、本年办理", "2", "3", "5"]
+
+
+def test_a_sparse_row_aligned_among_packed_columns_keeps_its_columns() -> None:
+    dropped, rows = cells([*PACKED, "三、本年办理  2             9       5"])
+    assert not dropped and rows[2] == ["三、本年办理", "2", "", "", "", "9", "", "5"]

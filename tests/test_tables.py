@@ -80,6 +80,10 @@ def test_header_words_printed_apart_head_the_table_after_them() -> None:
     header = rows(("（本列数据的勾", "申请人情况"), ("自", "法人或其他组织", "总"))  # two Table 3 headers, broken words
     assert table_kinds([TABLE2, header, TABLE3]) == ["proactive", "requests", "requests"]
     assert table_kinds([header, TABLE2]) == [None, "proactive"]  # Table 3's header over Table 2: no
-    assert table_kinds([rows(("申请人情况", "5")), TABLE3]) == [None, "requests"]  # a value: no header
+    with_rows = rows(
+        ("申请人情况", "法人或其他组织"), ("一、本年新收政\n府信息公开", "数量", "5", "5")
+    )  # a damaged label
+    assert table_kinds([with_rows, TABLE3]) == ["requests", "requests"]
     assert table_kinds([rows(("申请人情况", "自")), TABLE3]) == [None, "requests"]  # one header word only
-    assert table_kinds([rows(("申请人情况", "法人或其他组织", "规章")), TABLE3]) == [None, "requests"]
+    assert table_kinds([rows(("申请人情况", "法人或其他组织", "规章")), TABLE3]) == [None, "requests"]  # Table 2's
+    assert table_kinds([rows(("申请人情况", "法人或其他组织"), ("行政许可", "5")), TABLE3]) == [None, "requests"]

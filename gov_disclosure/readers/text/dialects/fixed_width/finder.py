@@ -10,11 +10,10 @@ from functools import cached_property
 from itertools import accumulate
 
 from gov_disclosure.readers.text.dialects.base import Piece, Reading
+from gov_disclosure.readers.text.dialects.fixed_width.assembler import Row, RowAssembler
 from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     NAME,
     Role,
-    Row,
-    RowAssembler,
     Token,
     ValueColumn,
     block_ids,
@@ -25,7 +24,7 @@ from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     split_labels,
     tokens,
 )
-from gov_disclosure.readers.text.dialects.fixed_width.headers import header_columns, split_values
+from gov_disclosure.readers.text.dialects.fixed_width.headers import header_columns, packed, split_values
 from gov_disclosure.readers.text.lines import Layout
 from gov_disclosure.readers.text.settings import FixedWidthSettings
 
@@ -121,7 +120,7 @@ class FixedWidthFinder:
         self.unplaceable = set()
         for b in self.filled:
             self.columns[b], placeable = header_columns(self.columns[b], header_lines[b], wide=self.wide)
-            if not placeable:
+            if not placeable or packed(self.columns[b]):
                 self.unplaceable.add(b)
 
     def _drifted(self) -> set[int]:
