@@ -60,16 +60,22 @@ def test_a_number_wrapped_inside_its_narrow_cell_is_joined() -> None:
     )
 
 
-def test_a_line_of_numbers_under_roomy_cells_is_a_row_of_its_own() -> None:
-    # Every number two blanks or more from the next: the cells had room, nothing wrapped.
-    lines = ["一、本年新收    16  4  17", "                7      2", "申请数量", "二、上年结转    3   0  3"]
-    assert cells(lines)[1] == [
-        ["一、本年新收", "16", "4", "17"],
-        ["申请数量", "7", "", "2"],
-        ["二、上年结转", "3", "0", "3"],
-    ]
+def test_a_number_wrapped_centred_right_below_is_joined() -> None:
+    # `10` over `6` (centred under it) and `28` over `07`, right below, fewer than the row's three.
+    lines = ["行政强制  10  1   28", "           6      07", "行政处罚  29  2   81"]
+    assert cells(lines)[1] == [["行政强制", "10\n6", "1", "28\n07"], ["行政处罚", "29", "2", "81"]]
+
+
+def test_a_line_of_numbers_that_may_be_a_row_of_its_own_is_not_joined() -> None:
+    # Roomy cells (two blanks and more): numbers after a label line are another row's.
+    roomy = ["一、本年新收    16  4  17", "申请数量", "                10     12", "二、上年结转    3   0  3"]
+    assert cells(roomy)[1][0] == ["一、本年新收", "16", "4", "17"]
+    full = ["一、本年新收    16  4  17", "                10  2  12", "二、上年结转    3   0  3"]
+    assert cells(full)[1][:2] == [["一、本年新收", "16", "4", "17"], ["", "10", "2", "12"]]  # as many numbers
     narrow = ["一、本年新收    6 4  17", "                7     ", "二、上年结转    3 0  3"]
     assert cells(narrow)[1][0] == ["一、本年新收", "6", "4", "17"]  # a single digit never wraps
+    short = ["一、本年新收    16 4  17", "                99", "二、上年结转    3  0  3", "三、本年办理    123 0  3"]
+    assert cells(short)[1][0] == ["一、本年新收", "16", "4", "17"]  # 16 is narrower than 123: its cell had room
 
 
 def test_a_bare_outline_numeral_starts_a_row_after_a_blank_one() -> None:

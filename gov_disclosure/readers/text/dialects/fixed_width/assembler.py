@@ -183,20 +183,24 @@ class RowAssembler:
                 self.last.add(self.label_col(t.start), i, t.text)
 
     def wrapped(self, i: int, labels: Sequence[Token], values: Sequence[Token]) -> bool:
-        """A line of numbers only under a row whose numbers stand a single blank apart (cells too
-        narrow for them), each number starting where a part of the row's number in its column
-        starts that is two digits at least and as wide as the column's widest, with only label
-        lines since: the rest of those numbers, wrapped inside their cells (`16` over `7`, the
-        row's label going on down its cell in between). Joined to them."""
+        """A line of numbers only, each within a column of a part of the row's number in its
+        column that is two digits at least and as wide as the column's widest: the rest of those
+        numbers, wrapped inside their narrow cells (`16` over `7`). Joined to them when the line
+        is right below and shows fewer numbers than the row, or, under a row whose numbers stand
+        a single blank apart (cells too narrow for them), after label lines only (the row's label
+        going on down its cell in between)."""
         last = self.last
-        if labels or last is None or last.header or not self.tight:
+        if labels or last is None or last.header:
             return False
-        if any(self.roles[j] is not Role.LABEL for j in range(self.tail + 1, i)):
+        below = self.tail == i - 1 and len(values) < len(self.heads)
+        if not below and (not self.tight or any(self.roles[j] is not Role.LABEL for j in range(self.tail + 1, i))):
             return False
         cols = [self.value_col[t] for t in values]
         for t, c in zip(values, cols, strict=True):
             head = self.heads.get(c)
-            if head is None or head.start != t.start or len(head.text) < 2 or head.end - head.start < self.widest[head]:
+            if head is None or len(head.text) < 2 or head.end - head.start < self.widest[head]:
+                return False
+            if t.start < head.start - 1 or t.end > head.end + 1:  # centred or flush under it
                 return False
         for p in self.pending:  # the row's label, printed down its cell
             for t in self.toks[p]:
