@@ -106,3 +106,21 @@ def test_a_sparse_row_misaligned_among_packed_columns_makes_a_stream() -> None:
 def test_a_sparse_row_aligned_among_packed_columns_keeps_its_columns() -> None:
     dropped, rows = cells([*PACKED, "三、本年办理  2             9       5"])
     assert not dropped and rows[2] == ["三、本年办理", "2", "", "", "", "9", "", "5"]
+
+
+def test_labels_printed_down_their_cells_side_by_side_are_two_columns() -> None:
+    # `（`/`三`/`）` and `1.`/`属`/`于` stand on the same lines: two label columns, although the
+    # label starts 3, 5 and 7 chain within the tolerance.
+    lines = [
+        "一、本年新收" + " " * 14 + "5   0   5",
+        "   （二）部分公开" + " " * 10 + "3   0   3",
+        "     形）",
+        "   （   1." + " " * 11 + "0   0   0",
+        "   三   属",
+        "   ）   于",
+        "       2." + " " * 11 + "1   0   1",
+        "       其",
+        "       他",
+    ]
+    rows = cells(lines)[1]
+    assert rows[2:] == [["", "（\n三\n）", "1.\n属\n于", "0", "0", "0"], ["", "", "2.\n其\n他", "1", "0", "1"]]

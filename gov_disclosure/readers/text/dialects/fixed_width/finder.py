@@ -185,14 +185,17 @@ class FixedWidthFinder:
         values: dict[int, list[Token]] = {b: [] for b in self.blocks}
         self.headers: dict[int, list[Token]] = {b: [] for b in self.blocks}
         labels: list[int] = []
+        sides: list[list[int]] = []  # the label starts of lines with several
         for ts, role, b in zip(self.tokens, self.roles, self.blocks, strict=True):
             lab, val = split_anchor(ts) if role is Role.ANCHOR else (ts if role is Role.LABEL else [], [])
             values[b] += val
             self.headers[b] += ts if role is Role.HEADER else []
             labels += [t.start for t in lab]
+            if len(lab) > 1:
+                sides.append([t.start for t in lab])
         self.columns = {b: cluster_columns(v, self.settings.join_tolerance) for b, v in values.items()}
         self.filled = [b for b in sorted(self.columns) if self.columns[b]]
-        self.label_starts = label_columns(labels, self.settings.label_tolerance)
+        self.label_starts = label_columns(labels, self.settings.label_tolerance, sides)
 
     @cached_property
     def rows(self) -> list[Row]:

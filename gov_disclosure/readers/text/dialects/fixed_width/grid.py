@@ -10,6 +10,7 @@ runs them under one measure and keeps every intermediate.
 from __future__ import annotations
 
 import enum
+from bisect import insort
 from collections.abc import Sequence
 from itertools import accumulate
 from typing import NamedTuple
@@ -264,10 +265,18 @@ def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[ValueColumn]:
     return [ValueColumn(lo, hi, tuple(toks)) for lo, hi, toks, _ in merged]
 
 
-def label_columns(starts: Sequence[int], tol: int = 2) -> list[int]:
-    """Start columns of the label columns: left-aligned label starts chained within `tol`."""
+def label_columns(starts: Sequence[int], tol: int = 2, lines: Sequence[Sequence[int]] = ()) -> list[int]:
+    """Start columns of the label columns: left-aligned label starts chained within `tol`; a
+    chain is parted where one line (`lines`: each line's label starts) has two cells in it (two
+    labels printed down their cells side by side, `（` and `1.` of `（三）不予公开` and
+    `1.属于国家秘密`, cannot be one column however close the starts between them are)."""
     ordered = sorted(set(starts))
-    return [s for k, s in enumerate(ordered) if k == 0 or s - ordered[k - 1] > tol]
+    cols = [s for k, s in enumerate(ordered) if k == 0 or s - ordered[k - 1] > tol]
+    for line in lines:
+        for a, b in zip(line, line[1:], strict=False):
+            if b - a > tol and label_col(a, cols, tol) == label_col(b, cols, tol):
+                insort(cols, b)
+    return cols
 
 
 def label_col(start: int, starts: Sequence[int], tol: int = 2) -> int:
