@@ -124,3 +124,13 @@ def test_labels_printed_down_their_cells_side_by_side_are_two_columns() -> None:
     ]
     rows = cells(lines)[1]
     assert rows[2:] == [["", "（\n三\n）", "1.\n属\n于", "0", "0", "0"], ["", "", "2.\n其\n他", "1", "0", "1"]]
+
+
+def test_a_label_printed_down_its_cell_before_a_page_break_stays_a_label() -> None:
+    # The next page's numbers start further left (pdftotext lays each page out anew): `危` and
+    # `及` are measured against the numbers of their own page, and go on with `3.`.
+    lines = ["       2.   1   0   1", "       其", "       他", "       3.   0   0   0", "       危", "       及"]
+    lines += ["\f定", "”", "4.   5   0   5", "保", "护"]
+    rows = cells(lines)[1]
+    assert [r[1] for r in rows] == ["2.\n其\n他", "3.\n危\n及", ""]
+    assert [r[2:] for r in rows] == [["1", "0", "1"], ["0", "0", "0"], ["5", "0", "5"]]

@@ -146,7 +146,7 @@ class FixedWidthFinder:
 
     def stage(self) -> None:
         """Roles, blocks, value columns, header cells and label columns of the tokens."""
-        self.roles = line_roles(self.tokens, self.furniture)
+        self.roles = line_roles(self.tokens, self.furniture, self.pages)
         self.blocks = block_ids(self.roles, self.breaks)
         self.measure()
         joined = self.continued()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 from bisect import insort
 from collections.abc import Sequence
-from itertools import accumulate
 from typing import NamedTuple
 
 import attrs
@@ -186,16 +185,24 @@ def _label_cut(t: Token, starts: Sequence[int], tol: int, *, wide: bool) -> tupl
     return None
 
 
-def _latest(a: int | None, b: int | None) -> int | None:
-    return a if b is None else b
-
-
-def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> list[Role]:
+def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool], pages: Sequence[bool] = ()) -> list[Role]:
     """Role of every region line. A text line is LABEL when all its cells lie left of where the
-    nearest anchor lines' numbers start, HEADER otherwise."""
+    nearest anchor lines' numbers start on its page (`pages`: the lines that start one; pdftotext
+    lays each page out anew, so the next page's numbers may start further left), HEADER otherwise."""
     first = [next((t.start for t in ts if t.number), None) for ts in toks]
-    above = list(accumulate(first, _latest))
-    below = list(accumulate(first[::-1], _latest))[::-1]
+    starts = [i < len(pages) and pages[i] for i in range(len(toks))]
+    above: list[int | None] = []
+    below: list[int | None] = [None] * len(toks)
+    seen: int | None = None
+    for i, f in enumerate(first):
+        seen = f if f is not None else None if starts[i] else seen
+        above.append(seen)
+    seen = None
+    for i in range(len(toks) - 1, -1, -1):
+        seen = first[i] if first[i] is not None else seen
+        below[i] = seen
+        if starts[i]:
+            seen = None
     roles: list[Role] = []
     for i, ts in enumerate(toks):
         near = [v for v in (above[i], below[i]) if v is not None]
