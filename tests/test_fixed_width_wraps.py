@@ -134,3 +134,35 @@ def test_a_label_printed_down_its_cell_before_a_page_break_stays_a_label() -> No
     rows = cells(lines)[1]
     assert [r[1] for r in rows] == ["2.\n其\n他", "3.\n危\n及", ""]
     assert [r[2:] for r in rows] == [["1", "0", "1"], ["0", "0", "0"], ["5", "0", "5"]]
+
+
+def test_a_word_read_as_a_value_among_labels_down_their_cells_is_a_label() -> None:
+    # `无` (of （四）无法提供, a character a line) stands left of every number: no row of values.
+    lines = ["一、本年新收        5   0   5", "（   1.           0   0   0", "四   本", "）   机", "无   关"]
+    lines += ["法   不", "     2.           1   0   1"]
+    assert cells(lines) == (
+        False,
+        [
+            ["一、本年新收", "", "5", "0", "5"],
+            ["（\n四\n）\n无\n法", "1.\n本\n机\n关\n不", "0", "0", "0"],
+            ["", "2.", "1", "0", "1"],
+        ],
+    )
+
+
+def test_a_page_whose_columns_stand_under_none_of_the_tables_drifted() -> None:
+    # The header shows four columns, two printed; the next page is laid out four columns left.
+    lines = ["              自然人  商业  科研  总计", "一、本年新收      5                 5"]
+    lines += [
+        "二、上年结转      3                 3",
+        "\f三、予以公开  2                 2",
+        "四、结转下年  1                 1",
+    ]
+    dropped, rows = cells(lines)
+    assert dropped
+    assert rows[1:] == [
+        ["一、本年新收", "5", "5"],
+        ["二、上年结转", "3", "3"],
+        ["三、予以公开", "2", "2"],
+        ["四、结转下年", "1", "1"],
+    ]

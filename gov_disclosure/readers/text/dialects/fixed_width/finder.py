@@ -164,7 +164,8 @@ class FixedWidthFinder:
         each page out anew, so a table's columns may drift at a break: a page without a header
         of its own keeps its own columns when they are as many as the block it goes on (and,
         once the header's columns are known, `whole`, every column of that block is printed,
-        so the two match one to one); any other page is read with the block before it."""
+        so the two match one to one); any other page is read with the block before it, unless
+        (`whole`) one of its columns stands under none of that block's: it drifted."""
         out: set[int] = set()
         headed = {k for r, k in zip(self.roles, self.blocks, strict=True) if r is Role.HEADER}
         for i, brk in enumerate(self.breaks):
@@ -174,6 +175,8 @@ class FixedWidthFinder:
             if b in headed:
                 continue
             ref, own = self.columns[b - 1], self.columns[b]  # the page before ends the table's block
+            if whole and ref and any(not any(c.lo < r.hi and c.hi > r.lo for r in ref) for c in own):
+                continue  # a column under none of the table's, header columns included: drifted
             if len(own) != len(ref) or not ref or whole and not all(c.tokens for c in ref):
                 out.add(i)
             elif all(c.lo < r.hi and c.hi > r.lo for c, r in zip(own, ref, strict=True)):

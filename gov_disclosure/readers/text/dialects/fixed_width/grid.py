@@ -22,6 +22,7 @@ from gov_disclosure.readers.text.lines import Layout, blank_runs, is_number, wid
 
 NAME = "fixed-width"
 _WORD = regex.compile(r"[^\s\u3000\xa0]+")
+_DIGIT = regex.compile(r"\d")
 
 
 class Role(enum.Enum):
@@ -189,7 +190,7 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool], pages
     """Role of every region line. A text line is LABEL when all its cells lie left of where the
     nearest anchor lines' numbers start on its page (`pages`: the lines that start one; pdftotext
     lays each page out anew, so the next page's numbers may start further left), HEADER otherwise."""
-    first = [next((t.start for t in ts if t.number), None) for ts in toks]
+    first = [next((t.start for t in ts if t.number and _DIGIT.search(t.text)), None) for ts in toks]
     starts = [i < len(pages) and pages[i] for i in range(len(toks))]
     above: list[int | None] = []
     below: list[int | None] = [None] * len(toks)
@@ -210,10 +211,10 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool], pages
             roles.append(Role.FURNITURE)
         elif not ts:
             roles.append(Role.BLANK)
-        elif first[i] is not None:
-            roles.append(Role.ANCHOR)
         elif near and all(t.centre2 < 2 * min(near) for t in ts):
-            roles.append(Role.LABEL)
+            roles.append(Role.LABEL)  # a word read as a value (`无` of `无法提供` down its cell) among them
+        elif first[i] is not None or any(t.number for t in ts):
+            roles.append(Role.ANCHOR)
         else:
             roles.append(Role.HEADER)
     return roles
