@@ -166,3 +166,9 @@ def test_a_page_whose_columns_stand_under_none_of_the_tables_drifted() -> None:
         ["三、予以公开", "2", "2"],
         ["四、结转下年", "1", "1"],
     ]
+
+
+def test_a_number_wrapped_over_three_lines_goes_on_after_its_label_lines() -> None:
+    # 21815 printed `21` / `81` / `5`, the label 行政许可 going on down its cell in between.
+    lines = ["行  33   0  21", "    9      81", "政", "           5", "许", "其  26   0  13", "他"]
+    assert cells(lines)[1] == [["行\n政\n许", "33\n9", "0", "21\n81\n5"], ["其\n他", "26", "0", "13"]]

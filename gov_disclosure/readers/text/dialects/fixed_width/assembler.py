@@ -96,7 +96,7 @@ class RowAssembler:
         }
         self.heads: dict[int, Token] = {}  # col -> the last part of the last row's value there
         self.tail = -1  # the last line that added values to the last row
-        self.tight = False  # whether the last row's numbers stand a single blank apart
+        self.tight = False  # whether the last row's cells are too narrow: numbers a blank apart, or wrapped
 
     def assemble(self) -> list[Row]:
         steps = {
@@ -186,14 +186,17 @@ class RowAssembler:
         """A line of numbers only, each within a column of a part of the row's number in its
         column that is two digits at least and as wide as the column's widest: the rest of those
         numbers, wrapped inside their narrow cells (`16` over `7`). Joined to them when the line
-        is right below and shows fewer numbers than the row, or, under a row whose numbers stand
-        a single blank apart (cells too narrow for them), after label lines only (the row's label
-        going on down its cell in between)."""
+        is right below the row's last line and shows fewer numbers, or the row's cells are too
+        narrow for its numbers (they stand a single blank apart, or wrapped already); with label
+        lines between (the row's label going on down its cell), when both hold."""
         last = self.last
         if labels or last is None or last.header:
             return False
-        below = self.tail == i - 1 and len(values) < len(self.heads)
-        if not below and (not self.tight or any(self.roles[j] is not Role.LABEL for j in range(self.tail + 1, i))):
+        fewer = len(values) < len(self.heads)
+        below = self.tail == i - 1 and (fewer or self.tight)
+        if not below and not (
+            self.tight and fewer and all(self.roles[j] is Role.LABEL for j in range(self.tail + 1, i))
+        ):
             return False
         cols = [self.value_col[t] for t in values]
         for t, c in zip(values, cols, strict=True):
@@ -209,7 +212,7 @@ class RowAssembler:
         for t, c in zip(values, cols, strict=True):
             last.add(c, i, t.text)
         self.heads = dict(zip(cols, values, strict=True))
-        self.tail = i
+        self.tail, self.tight = i, True  # a row that wrapped has cells too narrow for its numbers
         return True
 
     def anchor(self, i: int) -> None:
