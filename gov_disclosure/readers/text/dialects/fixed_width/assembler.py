@@ -91,9 +91,8 @@ class RowAssembler:
         self.rows: list[Row] = []
         self.pending: list[int] = []  # label lines waiting for their anchor
         self.last: Row | None = None  # the row a label line directly below may join
-        self.widest = {
-            t: max(u.end - u.start for u in c.tokens) for cs in columns.values() for c in cs for t in c.tokens
-        }
+        widest = {id(c): max((t.end - t.start for t in c.tokens), default=0) for cs in columns.values() for c in cs}
+        self.widest = {t: widest[id(c)] for cs in columns.values() for c in cs for t in c.tokens}
         self.heads: dict[int, Token] = {}  # col -> the last part of the last row's value there
         self.tail = -1  # the last line that added values to the last row
         self.tight = False  # whether the last row's cells are too narrow: numbers a blank apart, or wrapped

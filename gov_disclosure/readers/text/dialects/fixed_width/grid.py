@@ -10,7 +10,7 @@ runs them under one measure and keeps every intermediate.
 from __future__ import annotations
 
 import enum
-from bisect import insort
+from bisect import bisect_right, insort
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -288,5 +288,6 @@ def label_columns(starts: Sequence[int], tol: int = 2, lines: Sequence[Sequence[
 
 
 def label_col(start: int, starts: Sequence[int], tol: int = 2) -> int:
-    """The label column a label starting at `start` belongs to (0 when left of all)."""
-    return max([k for k, s in enumerate(starts) if s <= start + tol], default=0)
+    """The label column a label starting at `start` belongs to (0 when left of all); `starts`
+    ascending, as `label_columns` gives them."""
+    return max(bisect_right(starts, start + tol) - 1, 0)
