@@ -172,3 +172,9 @@ def test_a_number_wrapped_over_three_lines_goes_on_after_its_label_lines() -> No
     # 21815 printed `21` / `81` / `5`, the label 行政许可 going on down its cell in between.
     lines = ["行  33   0  21", "    9      81", "政", "           5", "许", "其  26   0  13", "他"]
     assert cells(lines)[1] == [["行\n政\n许", "33\n9", "0", "21\n81\n5"], ["其\n他", "26", "0", "13"]]
+
+
+def test_a_number_a_blank_after_its_label_under_a_header_of_a_column_no_other_value_fills() -> None:
+    # `49` stands under 上年数量, whose column no other line fills; `+4` made the block's only value column.
+    lines = ["信息内容    上年数量  本年增/减", "行政事业性收费 49    +4"]
+    assert cells(lines)[1][1] == ["行政事业性收费", "49", "+4"]

@@ -76,7 +76,7 @@ class FixedWidthFinder:
         self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.stage()
         for _ in range(SPLIT_ROUNDS):  # a number parted from its label: the lines' roles change
-            split = split_values(self.tokens, [self.columns[b] or self.header_spans(b) for b in self.blocks], wide=wide)
+            split = split_values(self.tokens, [self.columns[b] + self.header_spans(b) for b in self.blocks], wide=wide)
             if split == self.tokens:
                 break
             self.tokens = split
@@ -105,9 +105,10 @@ class FixedWidthFinder:
         return self
 
     def header_spans(self, block: int) -> list[ValueColumn]:
-        """A block without values: its header cells right of where labels start, as the columns
-        a value a single blank after its label may stand in (`行政事业性收费 12.6` under
-        `本年收费金额`, a label column padded to its widest label)."""
+        """A block's header cells right of where labels start, as columns a value a single blank
+        after its label may stand in besides the block's value columns (`行政事业性收费 12.6`
+        under `本年收费金额`, a label column padded to its widest label; or under a column no
+        other line fills)."""
         left = min(self.label_starts, default=0)
         return [ValueColumn(t.start, t.end, ()) for t in self.headers[block] if t.start > left]
 
