@@ -178,3 +178,19 @@ def test_a_number_a_blank_after_its_label_under_a_header_of_a_column_no_other_va
     # `49` stands under 上年数量, whose column no other line fills; `+4` made the block's only value column.
     lines = ["信息内容    上年数量  本年增/减", "行政事业性收费 49    +4"]
     assert cells(lines)[1][1] == ["行政事业性收费", "49", "+4"]
+
+
+def at_20(label: str, *values: str) -> str:
+    """A line as pdftotext lays it out: values from code point 20, four apart."""
+    return label + " " * (20 - len(label)) + "".join(f"{v:<4}" for v in values).rstrip()
+
+
+def test_a_label_run_into_the_next_column_by_a_single_blank_is_parted_under_its_neighbour() -> None:
+    # `要另行制作` starts where `2.没有现成信息需` above does: the rest of that label, not of （四）'s.
+    lines = [at_20("    1.本机关不掌握", "37", "2", "39"), "", "（四） 2.没有现成信息需"]
+    lines += [at_20("无法提 要另行制作", "1", "0", "1"), "供", at_20("    3.补正后申请内容", "1", "0", "1")]
+    assert cells(lines)[1] == [
+        ["", "1.本机关不掌握", "37", "2", "39"],
+        ["（四）\n无法提\n供", "2.没有现成信息需\n要另行制作", "1", "0", "1"],
+        ["", "3.补正后申请内容", "1", "0", "1"],
+    ]

@@ -234,8 +234,9 @@ class RowAssembler:
         waiting = {self.label_col(t.start) for p in self.pending for t in self.toks[p]}
         if any(b <= w for b in own for w in waiting) and self.carry_over():
             pass  # the row has a label of its own: lines over it after a page break end the row before
-        elif any(b < w or b == w and starts_item(own[b]) for b in own for w in waiting):
-            self.flush(self.blocks[i])
+        elif max(waiting, default=-1) not in own or starts_item(own[max(waiting)]):
+            if any(b < w or b == w and starts_item(own[b]) for b in own for w in waiting):
+                self.flush(self.blocks[i])
         for p in reversed(self.pending):
             for t in reversed(self.toks[p]):
                 row.add(self.label_col(t.start), p, t.text, before=True)

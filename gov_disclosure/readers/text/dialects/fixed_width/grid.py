@@ -156,13 +156,23 @@ def has_item(ts: Sequence[Token]) -> bool:
 
 def split_labels(toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: int, *, wide: bool) -> list[list[Token]]:
     """Every line's tokens, a label cell that runs a single blank into the next label column
-    (`（四）无法 2.没有现成信息需要`: a parent label's wrap, then the row's own) parted where a
-    word led by an item number starts at that column."""
+    parted where a word starts at that column and is led by an item number (`（四）无法
+    2.没有现成信息需要`: a parent label's wrap, then the row's own), or stands flush under or
+    over a label of the line above or below (`无法提 要另行制作` under `2.没有现成信息需`)."""
+    items = _split_labels(toks, starts, tol, [set()] * len(toks), wide=wide)  # item numbers first
+    texts = [{t.start for t in ts if not t.number} for ts in items]
+    near = [(texts[i - 1] if i else set()) | (texts[i + 1] if i + 1 < len(texts) else set()) for i in range(len(texts))]
+    return _split_labels(items, starts, tol, near, wide=wide)
+
+
+def _split_labels(
+    toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: int, near: Sequence[set[int]], *, wide: bool
+) -> list[list[Token]]:
     out: list[list[Token]] = []
-    for ts in toks:
+    for ts, starts_near in zip(toks, near, strict=True):
         line: list[Token] = []
         for t in ts:
-            cut = None if t.number else _label_cut(t, starts, tol, wide=wide)
+            cut = None if t.number else _label_cut(t, starts, tol, starts_near, wide=wide)
             if cut is None:
                 line.append(t)
                 continue
@@ -174,14 +184,17 @@ def split_labels(toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: in
     return out
 
 
-def _label_cut(t: Token, starts: Sequence[int], tol: int, *, wide: bool) -> tuple[int, int] | None:
-    """Where `t` is parted (its text offset and column), if a later word of it is led by an
-    item number and starts at a label column right of the one `t` starts in."""
+def _label_cut(t: Token, starts: Sequence[int], tol: int, near: set[int], *, wide: bool) -> tuple[int, int] | None:
+    """Where `t` is parted (its text offset and column), if a later word of it starts at a label
+    column right of the one `t` starts in and is led by an item number or starts where a label
+    of a neighbouring line (`near`) does."""
     if len(t.text.split(maxsplit=1)) < 2:
         return None
     for m in list(_WORD.finditer(t.text))[1:]:
         col = t.start + width(t.text[: m.start()], wide=wide)
-        if is_enumerated(m.group()) and any(abs(col - s) <= tol and s > t.start + tol for s in starts):
+        if not any(abs(col - s) <= tol and s > t.start + tol for s in starts):
+            continue
+        if is_enumerated(m.group()) or col in near:
             return m.start(), col
     return None
 
