@@ -76,7 +76,8 @@ class FixedWidthFinder:
         self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.stage()
         for _ in range(SPLIT_ROUNDS):  # a number parted from its label: the lines' roles change
-            split = split_values(self.tokens, [self.columns[b] + self.header_spans(b) for b in self.blocks], wide=wide)
+            spans = {b: self.columns[b] + self.header_spans(b) for b in self.columns}
+            split = split_values(self.tokens, [spans[b] for b in self.blocks], wide=wide)
             if split == self.tokens:
                 break
             self.tokens = split

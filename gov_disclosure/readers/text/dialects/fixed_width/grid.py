@@ -168,6 +168,7 @@ def split_labels(toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: in
 def _split_labels(
     toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: int, near: Sequence[set[int]], *, wide: bool
 ) -> list[list[Token]]:
+    """One pass of `split_labels`, `near[i]` the label starts of line i's neighbours."""
     out: list[list[Token]] = []
     for ts, starts_near in zip(toks, near, strict=True):
         line: list[Token] = []
