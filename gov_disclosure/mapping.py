@@ -34,7 +34,7 @@ from gov_disclosure.rows import (
     unsplit_identities,
 )
 from gov_disclosure.shifts import shifted_row
-from gov_disclosure.tables import join, segments, split_by_kind, table_kind
+from gov_disclosure.tables import join, segments, split_by_kind, table_kinds
 from gov_disclosure.templates import TableKind, Template
 
 T4_COLUMNS = tuple(f"{g.key}.{c.key}" for g in T.TABLE4_GROUPS for c in T.TABLE4_COLUMNS)
@@ -230,8 +230,8 @@ def group_tables(tables: Sequence[Table], grid: Grid | None = None) -> tuple[dic
     grid = grid or read_grid(tables)
     parts: dict[TableKind, list[Table]] = {}
     other: list[Table] = []
-    for t in (part for table in tables for part in split_by_kind(table, grid)):
-        kind = table_kind(t, grid)
+    split = [part for table in tables for part in split_by_kind(table, grid)]
+    for t, kind in zip(split, table_kinds(split, grid), strict=True):
         if kind is None:
             other.append(t)
         else:

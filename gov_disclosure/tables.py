@@ -48,6 +48,61 @@ def table_kind(table: Table, grid: Grid | None = None) -> TableKind | None:
     return best if best_hits >= MIN_HITS else None
 
 
+def table_kinds(tables: Sequence[Table], grid: Grid | None = None) -> list[TableKind | None]:
+    """The template table of each grid, in reading order: by its own labels (`table_kind`), else,
+    for a grid too small to show them, by its neighbours. A grid each of whose rows is a row
+    label of one table with its values continues that table when the grid before it is one
+    (a Table 2 row printed apart: `行政事业性收费 25 -2`); a grid of header words of one table,
+    two at least, and no label of another, heads the grid after it when that grid is the table."""
+    grid = grid or read_grid(tables)
+    kinds = [table_kind(t, grid) for t in tables]
+    for i, t in enumerate(tables[1:], 1):
+        before = kinds[i - 1]
+        if kinds[i] is None and before is not None and _rows_of(t, before, grid):
+            kinds[i] = before
+    for i in range(len(tables) - 2, -1, -1):
+        nxt = kinds[i + 1]
+        if kinds[i] is None and nxt is not None and _header_of(tables[i], nxt, grid):
+            kinds[i] = nxt
+    return kinds
+
+
+def _names(cell: Cell, grid: Grid) -> set[str]:
+    """The tables a label cell names."""
+    return set(grid[cell].tables)
+
+
+def _rows_of(table: Table, kind: TableKind, grid: Grid) -> bool:
+    """Whether every row of `table` is a row of `kind`: a label naming that row and no other
+    table's label, then at least one value (a sentence or a list of names is no row)."""
+    for row in table.rows:
+        labels = [c for c in row if grid.is_label(c)]
+        values = [c for c in row if grid[c].kind == "value"]
+        if not labels or not values or any(_names(c, grid) != {kind} for c in labels):
+            return False
+        if not any(e.role == "row" for c in labels for e in (grid[c].tables.get(kind),) if e is not None):
+            return False
+        if row.index(values[0]) < row.index(labels[-1]):  # a label after a value: not one row
+            return False
+    return bool(table.rows)
+
+
+def _header_of(table: Table, kind: TableKind, grid: Grid) -> bool:
+    """Whether `table` is the head of a `kind` table printed apart: two header words of `kind` at
+    least, no label of another table (words it does not know may be a header split into single
+    characters, or its first rows with labels too damaged to name them)."""
+    hits = 0
+    for cell in table.cells():
+        facts = grid[cell]
+        if facts.kind != "label" or not facts.tables:
+            continue
+        entry = facts.tables.get(kind)
+        if entry is None or entry.role not in ("header", "group"):
+            return False
+        hits += 1
+    return hits >= 2
+
+
 def _row_kind(row: Sequence[Cell], grid: Grid) -> TableKind | None:
     """The table kind a row's own labels name (headers shared between tables do not count)."""
     votes: dict[TableKind, int] = {}

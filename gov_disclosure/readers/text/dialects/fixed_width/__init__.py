@@ -17,10 +17,10 @@ from collections.abc import Sequence
 
 from gov_disclosure.blocks import Table
 from gov_disclosure.readers.text.dialects.base import Reading
+from gov_disclosure.readers.text.dialects.fixed_width.assembler import RowAssembler
 from gov_disclosure.readers.text.dialects.fixed_width.finder import FixedWidthFinder
 from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     NAME,
-    RowAssembler,
     Token,
     ValueColumn,
     both_measures,

@@ -10,11 +10,10 @@ from functools import cached_property
 from itertools import accumulate
 
 from gov_disclosure.readers.text.dialects.base import Piece, Reading
+from gov_disclosure.readers.text.dialects.fixed_width.assembler import Row, RowAssembler
 from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     NAME,
     Role,
-    Row,
-    RowAssembler,
     Token,
     ValueColumn,
     block_ids,
@@ -25,7 +24,7 @@ from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     split_labels,
     tokens,
 )
-from gov_disclosure.readers.text.dialects.fixed_width.headers import header_columns, split_values
+from gov_disclosure.readers.text.dialects.fixed_width.headers import header_columns, packed, split_values
 from gov_disclosure.readers.text.lines import Layout
 from gov_disclosure.readers.text.settings import FixedWidthSettings
 
@@ -77,7 +76,8 @@ class FixedWidthFinder:
         self.tokens = tokens(layout, wide=wide) if toks is None else toks
         self.stage()
         for _ in range(SPLIT_ROUNDS):  # a number parted from its label: the lines' roles change
-            split = split_values(self.tokens, [self.columns[b] or self.header_spans(b) for b in self.blocks], wide=wide)
+            spans = {b: self.columns[b] + self.header_spans(b) for b in self.columns}
+            split = split_values(self.tokens, [spans[b] for b in self.blocks], wide=wide)
             if split == self.tokens:
                 break
             self.tokens = split
@@ -106,9 +106,10 @@ class FixedWidthFinder:
         return self
 
     def header_spans(self, block: int) -> list[ValueColumn]:
-        """A block without values: its header cells right of where labels start, as the columns
-        a value a single blank after its label may stand in (`行政事业性收费 12.6` under
-        `本年收费金额`, a label column padded to its widest label)."""
+        """A block's header cells right of where labels start, as columns a value a single blank
+        after its label may stand in besides the block's value columns (`行政事业性收费 12.6`
+        under `本年收费金额`, a label column padded to its widest label; or under a column no
+        other line fills)."""
         left = min(self.label_starts, default=0)
         return [ValueColumn(t.start, t.end, ()) for t in self.headers[block] if t.start > left]
 
@@ -121,7 +122,7 @@ class FixedWidthFinder:
         self.unplaceable = set()
         for b in self.filled:
             self.columns[b], placeable = header_columns(self.columns[b], header_lines[b], wide=self.wide)
-            if not placeable:
+            if not placeable or packed(self.columns[b]):
                 self.unplaceable.add(b)
 
     def _drifted(self) -> set[int]:
@@ -147,7 +148,7 @@ class FixedWidthFinder:
 
     def stage(self) -> None:
         """Roles, blocks, value columns, header cells and label columns of the tokens."""
-        self.roles = line_roles(self.tokens, self.furniture)
+        self.roles = line_roles(self.tokens, self.furniture, self.pages)
         self.blocks = block_ids(self.roles, self.breaks)
         self.measure()
         joined = self.continued()
@@ -165,7 +166,8 @@ class FixedWidthFinder:
         each page out anew, so a table's columns may drift at a break: a page without a header
         of its own keeps its own columns when they are as many as the block it goes on (and,
         once the header's columns are known, `whole`, every column of that block is printed,
-        so the two match one to one); any other page is read with the block before it."""
+        so the two match one to one); any other page is read with the block before it, unless
+        (`whole`) one of its columns stands under none of that block's: it drifted."""
         out: set[int] = set()
         headed = {k for r, k in zip(self.roles, self.blocks, strict=True) if r is Role.HEADER}
         for i, brk in enumerate(self.breaks):
@@ -175,6 +177,8 @@ class FixedWidthFinder:
             if b in headed:
                 continue
             ref, own = self.columns[b - 1], self.columns[b]  # the page before ends the table's block
+            if whole and ref and any(not any(c.lo < r.hi and c.hi > r.lo for r in ref) for c in own):
+                continue  # a column under none of the table's, header columns included: drifted
             if len(own) != len(ref) or not ref or whole and not all(c.tokens for c in ref):
                 out.add(i)
             elif all(c.lo < r.hi and c.hi > r.lo for c, r in zip(own, ref, strict=True)):
@@ -186,14 +190,17 @@ class FixedWidthFinder:
         values: dict[int, list[Token]] = {b: [] for b in self.blocks}
         self.headers: dict[int, list[Token]] = {b: [] for b in self.blocks}
         labels: list[int] = []
+        sides: list[list[int]] = []  # the label starts of lines with several
         for ts, role, b in zip(self.tokens, self.roles, self.blocks, strict=True):
             lab, val = split_anchor(ts) if role is Role.ANCHOR else (ts if role is Role.LABEL else [], [])
             values[b] += val
             self.headers[b] += ts if role is Role.HEADER else []
             labels += [t.start for t in lab]
+            if len(lab) > 1:
+                sides.append([t.start for t in lab])
         self.columns = {b: cluster_columns(v, self.settings.join_tolerance) for b, v in values.items()}
         self.filled = [b for b in sorted(self.columns) if self.columns[b]]
-        self.label_starts = label_columns(labels, self.settings.label_tolerance)
+        self.label_starts = label_columns(labels, self.settings.label_tolerance, sides)
 
     @cached_property
     def rows(self) -> list[Row]:

@@ -2,15 +2,16 @@
 pdfplumber's `TableFinder` does: tokens (the line pass's blank-run cells under one column
 measure) -> `line_roles` (anchor lines with numbers, label-only lines, header lines) ->
 `block_ids` (stacked blocks with their own value columns) -> `cluster_columns` /
-`label_columns` -> `RowAssembler` (wrapped labels joined, blanks filled). `FixedWidthFinder`
+`label_columns` -> `assembler.RowAssembler` (wrapped labels and numbers joined, blanks
+filled). `FixedWidthFinder`
 runs them under one measure and keeps every intermediate.
 """
 
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right, insort
 from collections.abc import Sequence
-from itertools import accumulate
 from typing import NamedTuple
 
 import attrs
@@ -21,6 +22,7 @@ from gov_disclosure.readers.text.lines import Layout, blank_runs, is_number, wid
 
 NAME = "fixed-width"
 _WORD = regex.compile(r"[^\s\u3000\xa0]+")
+_DIGIT = regex.compile(r"\d")
 
 
 class Role(enum.Enum):
@@ -154,13 +156,24 @@ def has_item(ts: Sequence[Token]) -> bool:
 
 def split_labels(toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: int, *, wide: bool) -> list[list[Token]]:
     """Every line's tokens, a label cell that runs a single blank into the next label column
-    (`（四）无法 2.没有现成信息需要`: a parent label's wrap, then the row's own) parted where a
-    word led by an item number starts at that column."""
+    parted where a word starts at that column and is led by an item number (`（四）无法
+    2.没有现成信息需要`: a parent label's wrap, then the row's own), or stands flush under or
+    over a label of the line above or below (`无法提 要另行制作` under `2.没有现成信息需`)."""
+    items = _split_labels(toks, starts, tol, [set()] * len(toks), wide=wide)  # item numbers first
+    texts = [{t.start for t in ts if not t.number} for ts in items]
+    near = [(texts[i - 1] if i else set()) | (texts[i + 1] if i + 1 < len(texts) else set()) for i in range(len(texts))]
+    return _split_labels(items, starts, tol, near, wide=wide)
+
+
+def _split_labels(
+    toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: int, near: Sequence[set[int]], *, wide: bool
+) -> list[list[Token]]:
+    """One pass of `split_labels`, `near[i]` the label starts of line i's neighbours."""
     out: list[list[Token]] = []
-    for ts in toks:
+    for ts, starts_near in zip(toks, near, strict=True):
         line: list[Token] = []
         for t in ts:
-            cut = None if t.number else _label_cut(t, starts, tol, wide=wide)
+            cut = None if t.number else _label_cut(t, starts, tol, starts_near, wide=wide)
             if cut is None:
                 line.append(t)
                 continue
@@ -172,28 +185,39 @@ def split_labels(toks: Sequence[Sequence[Token]], starts: Sequence[int], tol: in
     return out
 
 
-def _label_cut(t: Token, starts: Sequence[int], tol: int, *, wide: bool) -> tuple[int, int] | None:
-    """Where `t` is parted (its text offset and column), if a later word of it is led by an
-    item number and starts at a label column right of the one `t` starts in."""
+def _label_cut(t: Token, starts: Sequence[int], tol: int, near: set[int], *, wide: bool) -> tuple[int, int] | None:
+    """Where `t` is parted (its text offset and column), if a later word of it starts at a label
+    column right of the one `t` starts in and is led by an item number or starts where a label
+    of a neighbouring line (`near`) does."""
     if len(t.text.split(maxsplit=1)) < 2:
         return None
     for m in list(_WORD.finditer(t.text))[1:]:
         col = t.start + width(t.text[: m.start()], wide=wide)
-        if is_enumerated(m.group()) and any(abs(col - s) <= tol and s > t.start + tol for s in starts):
+        if not any(abs(col - s) <= tol and s > t.start + tol for s in starts):
+            continue
+        if is_enumerated(m.group()) or col in near:
             return m.start(), col
     return None
 
 
-def _latest(a: int | None, b: int | None) -> int | None:
-    return a if b is None else b
-
-
-def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> list[Role]:
+def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool], pages: Sequence[bool] = ()) -> list[Role]:
     """Role of every region line. A text line is LABEL when all its cells lie left of where the
-    nearest anchor lines' numbers start, HEADER otherwise."""
-    first = [next((t.start for t in ts if t.number), None) for ts in toks]
-    above = list(accumulate(first, _latest))
-    below = list(accumulate(first[::-1], _latest))[::-1]
+    nearest anchor lines' numbers start on its page (`pages`: the lines that start one; pdftotext
+    lays each page out anew, so the next page's numbers may start further left), HEADER otherwise."""
+    first = [next((t.start for t in ts if t.number and _DIGIT.search(t.text)), None) for ts in toks]
+    starts = [i < len(pages) and pages[i] for i in range(len(toks))]
+    above: list[int | None] = []
+    below: list[int | None] = [None] * len(toks)
+    seen: int | None = None
+    for i, f in enumerate(first):
+        seen = f if f is not None else None if starts[i] else seen
+        above.append(seen)
+    seen = None
+    for i in range(len(toks) - 1, -1, -1):
+        seen = first[i] if first[i] is not None else seen
+        below[i] = seen
+        if starts[i]:
+            seen = None
     roles: list[Role] = []
     for i, ts in enumerate(toks):
         near = [v for v in (above[i], below[i]) if v is not None]
@@ -201,10 +225,10 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool]) -> li
             roles.append(Role.FURNITURE)
         elif not ts:
             roles.append(Role.BLANK)
-        elif first[i] is not None:
-            roles.append(Role.ANCHOR)
         elif near and all(t.centre2 < 2 * min(near) for t in ts):
-            roles.append(Role.LABEL)
+            roles.append(Role.LABEL)  # a word read as a value (`无` of `无法提供` down its cell) among them
+        elif first[i] is not None or any(t.number for t in ts):
+            roles.append(Role.ANCHOR)
         else:
             roles.append(Role.HEADER)
     return roles
@@ -263,216 +287,21 @@ def cluster_columns(tokens: Sequence[Token], tol: int = 2) -> list[ValueColumn]:
     return [ValueColumn(lo, hi, tuple(toks)) for lo, hi, toks, _ in merged]
 
 
-def label_columns(starts: Sequence[int], tol: int = 2) -> list[int]:
-    """Start columns of the label columns: left-aligned label starts chained within `tol`."""
+def label_columns(starts: Sequence[int], tol: int = 2, lines: Sequence[Sequence[int]] = ()) -> list[int]:
+    """Start columns of the label columns: left-aligned label starts chained within `tol`; a
+    chain is parted where one line (`lines`: each line's label starts) has two cells in it (two
+    labels printed down their cells side by side, `（` and `1.` of `（三）不予公开` and
+    `1.属于国家秘密`, cannot be one column however close the starts between them are)."""
     ordered = sorted(set(starts))
-    return [s for k, s in enumerate(ordered) if k == 0 or s - ordered[k - 1] > tol]
+    cols = [s for k, s in enumerate(ordered) if k == 0 or s - ordered[k - 1] > tol]
+    for line in lines:
+        for a, b in zip(line, line[1:], strict=False):
+            if b - a > tol and label_col(a, cols, tol) == label_col(b, cols, tol):
+                insort(cols, b)
+    return cols
 
 
 def label_col(start: int, starts: Sequence[int], tol: int = 2) -> int:
-    """The label column a label starting at `start` belongs to (0 when left of all)."""
-    return max([k for k, s in enumerate(starts) if s <= start + tol], default=0)
-
-
-def header_cols(t: Token, cols: Sequence[ValueColumn]) -> tuple[int, int]:
-    """First value column and column count of a header cell: the columns whose values it
-    overlaps, else the one whose share of the line holds its centre (a centred merged label
-    narrower than its span lands on the middle column)."""
-    hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo]
-    if hit:
-        return hit[0], hit[-1] - hit[0] + 1
-    return sum(1 for k in range(len(cols) - 1) if t.centre2 >= cols[k].hi + cols[k + 1].lo), 1
-
-
-@attrs.define
-class Row:
-    """A grid row being assembled: col -> (first region line, text), colspans, its block."""
-
-    block: int
-    line: int
-    header: bool = False
-    cells: dict[int, tuple[int, str]] = attrs.Factory(dict)
-    spans: dict[int, int] = attrs.Factory(dict)
-    last: int = -1  # last region line that added text
-
-    def covers(self, col: int) -> bool:
-        """Whether a cell left of `col` spans over it."""
-        return any(c < col < c + s for c, s in self.spans.items())
-
-    def add(self, col: int, line: int, text: str, *, before: bool = False) -> None:
-        """Join `text` to the cell at `col` (below its text, or above it when `before`)."""
-        if col in self.cells:
-            old_line, old = self.cells[col]
-            self.cells[col] = (min(line, old_line), f"{text}\n{old}" if before else f"{old}\n{text}")
-        else:
-            self.cells[col] = (line, text)
-        self.last = max(self.last, line)
-
-
-class RowAssembler:
-    """Rows in reading order, one method per line role. Anchor lines make rows; a label-only
-    line joins the row above when it follows it directly, else (item number, blank line or page
-    break above, a label-less anchor right below: a label centred on the middle line; or, after
-    data, a header row right below: the next block's caption) it waits for the next anchor;
-    waiting lines become their own row if that anchor has a label of the same or higher level
-    (after a page break: the end of the label of the row before it)."""
-
-    def __init__(
-        self,
-        toks: Sequence[Sequence[Token]],
-        roles: Sequence[Role],
-        blocks: Sequence[int],
-        columns: dict[int, list[ValueColumn]],
-        starts: Sequence[int],
-        tol: int = 2,
-        *,
-        wide: bool = True,
-        pages: Sequence[bool] = (),
-    ) -> None:
-        self.toks, self.roles, self.blocks, self.columns, self.wide = toks, roles, blocks, columns, wide
-        self.pages = pages  # lines that start a page (a form feed)
-        self.starts, self.tol, self.nlab = starts, tol, len(starts)
-        self.value_col = {t: self.nlab + k for cols in columns.values() for k, c in enumerate(cols) for t in c.tokens}
-        self.rows: list[Row] = []
-        self.pending: list[int] = []  # label lines waiting for their anchor
-        self.last: Row | None = None  # the row a label line directly below may join
-
-    def assemble(self) -> list[Row]:
-        steps = {
-            Role.FURNITURE: self.furniture,
-            Role.LABEL: self.label,
-            Role.ANCHOR: self.anchor,
-            Role.HEADER: self.header,
-        }
-        for i, role in enumerate(self.roles):
-            if role in steps:
-                steps[role](i)
-        self.flush(self.blocks[-1] if self.blocks else 0)
-        for row in self.rows:
-            for col, (line, text) in row.cells.items():
-                if col < self.nlab and not row.header:
-                    row.cells[col] = (line, marker_first(text))
-        return self.rows
-
-    def label_col(self, start: int) -> int:
-        return label_col(start, self.starts, self.tol)
-
-    def flush(self, block: int) -> None:
-        """The waiting label lines as rows of their own: a line with an item number starts
-        the next one (`3.…`, `4.…`, `5.…` with no values are three blank rows, not one)."""
-        row: Row | None = None
-        for p in self.pending:
-            if row is None or has_item(self.toks[p]):
-                row = Row(block, p)
-                self.rows.append(row)
-            for t in self.toks[p]:
-                row.add(self.label_col(t.start), p, t.text)
-        self.pending.clear()
-
-    def continues(self, i: int, labels: Sequence[Token], values: Sequence[Token]) -> bool:
-        """A line that goes on with the row right above it: its label is no item of its own and
-        its numbers fill the columns right of the row's (pdftotext prints a cell's number on
-        the first line of a wrapped label, the other cells' on the second: `…公开申  167` /
-        `请数量  4 0 0 0 1 172`). Joined to that row."""
-        last = self.last
-        if last is None or last.header or self.pending or last.last != i - 1 or has_item(labels):
-            return False
-        if self.roles[i - 1] is not Role.ANCHOR or not values:
-            return False
-        taken = [c for c in last.cells if c >= self.nlab]
-        cols = [self.value_col[t] for t in values]
-        if not taken or min(cols) <= max(taken):
-            return False
-        for t in labels:
-            last.add(self.label_col(t.start), i, t.text)
-        for t, c in zip(values, cols, strict=True):
-            last.add(c, i, t.text)
-        return True
-
-    def carry_over(self) -> bool:
-        """Waiting label lines that start a page and are no part of the next row: the rest of
-        the label of the row before the page break (a label printed down its cell). Joined to it."""
-        last, first = self.last, self.pending[0] if self.pending else -1
-        if last is None or last.header or not (0 <= first < len(self.pages) and self.pages[first]):
-            return False
-        if any(has_item(self.toks[p]) for p in self.pending):  # an item number starts a row
-            return False
-        for p in self.pending:
-            for t in self.toks[p]:
-                last.add(self.label_col(t.start), p, t.text)
-        self.pending.clear()
-        return True
-
-    def furniture(self, i: int) -> None:
-        self.flush(self.blocks[i])
-        self.last = None
-
-    def label(self, i: int) -> None:
-        roles, toks = self.roles, self.toks
-        page = i < len(self.pages) and self.pages[i] and self.last is not None and not self.last.header
-        blank_above = i == 0 or roles[i - 1] is Role.BLANK or page
-        below = roles[i + 1] if i + 1 < len(roles) else Role.BLANK
-        bare_below = below is Role.ANCHOR and toks[i + 1][0].number
-        if self.pending or self.last is None or blank_above or bare_below or has_item(toks[i]):
-            self.pending.append(i)
-        elif not self.last.header and below is Role.HEADER and len(toks[i + 1]) > 1:
-            self.pending.append(i)  # after data, over a header row: the next block's caption
-        else:
-            for t in toks[i]:
-                self.last.add(self.label_col(t.start), i, t.text)
-
-    def anchor(self, i: int) -> None:
-        cols, nlab = self.columns[self.blocks[i]], self.nlab
-        labels, values = split_anchor(self.toks[i])
-        if self.continues(i, labels, values):
-            return
-        row = Row(self.blocks[i], i)
-        for t in labels:  # a text cell over a value column (`无`, `—`) is a value
-            hit = [k for k, c in enumerate(cols) if t.start < c.hi and t.end > c.lo and t.start >= cols[0].lo]
-            row.add(nlab + hit[0] if hit else self.label_col(t.start), i, t.text)
-        for t in values:
-            row.add(self.value_col[t], i, t.text)
-        own = {c: txt for c, (_, txt) in row.cells.items() if c < nlab}
-        waiting = {self.label_col(t.start) for p in self.pending for t in self.toks[p]}
-        if any(b <= w for b in own for w in waiting) and self.carry_over():
-            pass  # the row has a label of its own: lines over it after a page break end the row before
-        elif any(b < w or b == w and is_enumerated(own[b]) for b in own for w in waiting):
-            self.flush(self.blocks[i])
-        for p in reversed(self.pending):
-            for t in reversed(self.toks[p]):
-                row.add(self.label_col(t.start), p, t.text, before=True)
-        self.pending.clear()
-        self.rows.append(row)
-        self.last = row
-
-    def header(self, i: int) -> None:
-        if len(self.toks[i]) > 1 or not self.carry_over():  # over a header row: its caption
-            self.flush(self.blocks[i])
-        cols, last = self.columns[self.blocks[i]], self.last
-        row = Row(self.blocks[i], i, header=True)
-        for t in self.toks[i]:
-            if self.nlab and t.centre2 < 2 * cols[0].lo:  # over the label columns
-                col = self.label_col(t.start)
-                above = [c for c, s in last.spans.items() if c <= col < c + s] if last and last.header else []
-                if last and above and last.last == i - 1:  # the corner cell wraps
-                    last.add(above[0], i, t.text)
-                    continue
-                span = max(1, sum(1 for s in self.starts[col:] if s < t.end))
-            else:
-                first, span = header_cols(t, cols)
-                words = pieces(t, wide=self.wide) if span > 1 else []
-                at = [header_cols(w, cols) for w in words]
-                free = all(self.nlab + k not in row.cells and not row.covers(self.nlab + k) for k, _ in at)
-                if words and free and all(n == 1 for _, n in at) and len({k for k, _ in at}) == len(words):
-                    for w, (k, _) in zip(words, at, strict=True):  # words of narrow columns, one each
-                        row.add(self.nlab + k, i, w.text)
-                        row.spans[self.nlab + k] = 1
-                    continue
-                col = self.nlab + first
-            while col in row.cells or row.covers(col):
-                col += 1
-            row.add(col, i, t.text)
-            row.spans[col] = span
-        if row.cells:
-            self.rows.append(row)
-            self.last = row
+    """The label column a label starting at `start` belongs to (0 when left of all); `starts`
+    ascending, as `label_columns` gives them."""
+    return max(bisect_right(starts, start + tol) - 1, 0)

@@ -86,3 +86,19 @@ def header_columns(
     if not disjoint or any(len(u) != 1 for u in under) or len({u[0] for u in under}) != len(values):
         return list(values), sum(n >= 2 for _, _, n in leaves) <= len(values)
     return sorted([*values, *extra], key=lambda c: (c.lo, c.hi)), True
+
+
+def packed(columns: Sequence[ValueColumn]) -> bool:
+    """Whether values cannot be placed by position for want of room: two neighbouring columns a
+    single blank apart at most (pdftotext moves a centred digit by one, into the next one) and
+    a line that leaves some of them blank (a full line shows every column)."""
+    if not any(
+        b.lo - a.hi <= 1 and any(c.tokens and c.spread() > 1 for c in (a, b))
+        for a, b in zip(columns, columns[1:], strict=False)
+    ):
+        return False
+    lines: dict[int, int] = {}
+    for c in columns:
+        for t in c.tokens:
+            lines[t.line] = lines.get(t.line, 0) + 1
+    return any(n < len(columns) for n in lines.values())

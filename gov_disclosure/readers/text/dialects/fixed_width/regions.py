@@ -7,7 +7,7 @@ import enum
 from collections.abc import Sequence
 
 from gov_disclosure.numbering import OUTLINE_NUMERALS, match_marker
-from gov_disclosure.readers.text.lines import BLANKS, Layout, Lines, is_long_prose, scan
+from gov_disclosure.readers.text.lines import BLANKS, Layout, Lines, is_long_prose, is_number, scan
 from gov_disclosure.readers.text.settings import FixedWidthSettings
 
 
@@ -77,9 +77,22 @@ def line_kinds(lines: Sequence[str], settings: FixedWidthSettings | None = None)
             kinds.append(Kind.OTHER)
         elif wide[i] and any(0 <= j < len(toks) and wide[j] and (flush[i] or flush[j]) for j in (i - 1, i + 1)):
             kinds.append(Kind.OTHER)
+        elif is_section_heading(ts[0][0]) and not _wraps_onto(toks, indent, i, s.prose_width):
+            kinds.append(Kind.HEADING)
         else:
-            kinds.append(Kind.HEADING if is_section_heading(ts[0][0]) else Kind.TEXT)
+            kinds.append(Kind.TEXT)
     return kinds
+
+
+def _wraps_onto(toks: Sequence[Sequence[tuple[str, int, int]]], indent: Sequence[int], i: int, prose: int) -> bool:
+    """Whether the single-cell line `i` is the first line of a row label wrapped onto the line
+    right below it (`二、上年结转政府信息公开申请` over `数量  4  0  0`): that line starts where it
+    does with text and goes on with cells, and `i` is narrower than prose. A section heading is
+    followed by a caption, a header or a paragraph, never at once by a row's values."""
+    if i + 1 >= len(toks) or len(toks[i + 1]) < 2 or toks[i][0][2] - toks[i][0][1] >= prose:
+        return False
+    first = toks[i + 1][0][0]
+    return indent[i + 1] == indent[i] and not is_number(first) and any(is_number(t[0]) for t in toks[i + 1][1:])
 
 
 def find_regions(kinds: Sequence[Kind], settings: FixedWidthSettings) -> list[tuple[int, int]]:
