@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from gov_disclosure.readers.docx import format_number, looks_like_docx, looks_li
 
 TEMPLATE = Path(__file__).parent / "data" / "real" / "template-2021.docx"
 NAME = "报告.docx"
-FAST = 5.0  # seconds: every hostile input must end well within this
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NAMESPACES = (
@@ -96,11 +94,10 @@ def paragraphs(doc: Document) -> list[str]:
 
 
 def rejects(data: bytes, *words: str) -> InputFormatError:
-    """read_docx raises a clear InputFormatError naming the file, fast."""
-    start = time.monotonic()
+    """read_docx raises a clear InputFormatError naming the file (a limit checked before the work
+    it bounds: the speed of hostile inputs is measured by `benchmarks/bench_worst.py`, not here)."""
     with pytest.raises(InputFormatError) as info:
         read_docx(data, path=NAME)
-    assert time.monotonic() - start < FAST
     err = info.value
     assert err.path == NAME and str(err).startswith(f"{NAME}: ")
     for word in words:
@@ -560,9 +557,7 @@ def test_huge_grids_are_an_error() -> None:
 
 
 def test_template_2021() -> None:
-    start = time.monotonic()
     doc = read_docx(TEMPLATE.read_bytes(), path=str(TEMPLATE))
-    assert time.monotonic() - start < 2.0
     assert doc.format == "docx" and doc.dialect == "docx"
     assert paragraphs(doc) == [
         "政府信息公开工作年度报告格式模板",

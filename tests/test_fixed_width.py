@@ -5,10 +5,10 @@ hand-rendered report 004_fixed_width.txt. Expected values were read by hand from
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
+from helpers import calls, grows_linearly
 
 from gov_disclosure.blocks import Paragraph, Position, Table
 from gov_disclosure.readers.text import read_text
@@ -320,20 +320,29 @@ class TestRegions:
         assert DIALECT.regions(tsv) == DIALECT.regions(pipe) == DIALECT.regions(tika) == []
 
     def test_linear_time(self) -> None:
-        rows = [f"第{i}项申请事项{' ' * 12}{i:>6}  {i % 7:>6}  {i + i % 7:>6}" for i in range(480)]
-        lines = ["   正文段落，没有多余的空格。"] * 10 + ["项目名称" + " " * 14 + "自然人    法人    总计", *rows]
-        start = time.perf_counter()
-        regions = DIALECT.regions(lines)
-        table = DIALECT.read(lines[regions[0][0] : regions[0][1]], regions[0][0] + 1)
-        assert time.perf_counter() - start < 2.0  # about 60 ms when measured
+        def lines(n: int) -> list[str]:
+            rows = [f"第{i}项申请事项{' ' * 12}{i:>6}  {i % 7:>6}  {i + i % 7:>6}" for i in range(n)]
+            return ["   正文段落，没有多余的空格。"] * 10 + ["项目名称" + " " * 14 + "自然人    法人    总计", *rows]
+
+        def work(n: int) -> None:
+            text = lines(n)
+            start, end = DIALECT.regions(text)[0]
+            DIALECT.read(text[start:end], start + 1)
+
+        assert grows_linearly(lambda n: calls(lambda: work(n)), 240)
+        text = lines(480)
+        regions = DIALECT.regions(text)
+        table = DIALECT.read(text[regions[0][0] : regions[0][1]], regions[0][0] + 1)
         assert regions == [(10, 491)] and table is not None and len(table.rows) == 481
 
     def test_a_page_break_on_every_row_stays_linear(self) -> None:
         """Every page a block of its own (drifting columns on every other page): 100 KB in time."""
-        text = ("\f行   1   0   1\n政\n\f行     1   0   1\n政\n" * 2400)[:100_000]
-        start = time.perf_counter()
-        doc = read_text(text)
-        assert time.perf_counter() - start < 2.0  # about 0.5 s when measured
+
+        def text(pages: int) -> str:
+            return "\f行   1   0   1\n政\n\f行     1   0   1\n政\n" * pages
+
+        assert grows_linearly(lambda n: calls(lambda: read_text(text(n))), 300)
+        doc = read_text(text(2400)[:100_000])
         assert any(isinstance(b, Table) and len(b.rows) > 4000 for b in doc.blocks)
 
 

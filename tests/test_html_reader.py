@@ -6,7 +6,6 @@ Every expected value in the real-file tests was read by hand from the HTML sourc
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -267,15 +266,14 @@ class TestEncodings:
             read_html(b"<p>\xff\xfe\xff</p>\x81", path="bad.html")
 
 
-def _ends_fast(data: bytes) -> Document | InputFormatError:
-    start = time.monotonic()
+def _ends(data: bytes) -> Document | InputFormatError:
+    """A document, or a clear error naming the file: never a crash or a hang (the parser's
+    limits; how fast hostile input ends is measured by `benchmarks/bench_worst.py`)."""
     try:
         return read_html(data, path="evil.html")
     except InputFormatError as err:
         assert err.path == "evil.html" and "evil.html" in str(err)
         return err
-    finally:
-        assert time.monotonic() - start < 5
 
 
 class TestHostile:
@@ -284,36 +282,36 @@ class TestHostile:
             b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
             b"<html><body><p>&xxe;</p></body></html>"
         )
-        assert isinstance(_ends_fast(data), InputFormatError)
+        assert isinstance(_ends(data), InputFormatError)
 
     def test_billion_laughs(self) -> None:
         entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
         data = f"<!DOCTYPE lolz [{entities}]><p>&l9;</p>".encode()
-        assert isinstance(_ends_fast(data), InputFormatError)
+        assert isinstance(_ends(data), InputFormatError)
 
     def test_deep_nesting(self) -> None:
         data = b"<div>" * 100_000 + b"x" + b"</div>" * 100_000
-        assert isinstance(_ends_fast(data), InputFormatError)
+        assert isinstance(_ends(data), InputFormatError)
 
     def test_deeply_nested_tables(self) -> None:
         data = b"<table><tr><td>" * 20_000 + b"x"
-        assert isinstance(_ends_fast(data), InputFormatError)
+        assert isinstance(_ends(data), InputFormatError)
 
     def test_huge_rowspan_is_clipped_to_the_table(self) -> None:
-        doc = _ends_fast(b'<table><tr><td rowspan="99999999">a</td><td>b</td></tr><tr><td>c</td></tr></table>')
+        doc = _ends(b'<table><tr><td rowspan="99999999">a</td><td>b</td></tr><tr><td>c</td></tr></table>')
         assert isinstance(doc, Document)
         assert grid(doc.tables[0]) == [["a", "b"], ["", "c"]]
         assert doc.tables[0].rows[0][0].rowspan == 2
 
     def test_huge_colspan_is_clamped(self) -> None:
-        doc = _ends_fast(b'<table><tr><td colspan="99999999">a</td><td>b</td></tr></table>')
+        doc = _ends(b'<table><tr><td colspan="99999999">a</td><td>b</td></tr></table>')
         assert isinstance(doc, Document)
         (row,) = doc.tables[0].rows
         assert (len(row), row[0].colspan, row[MAX_COLSPAN].text) == (MAX_COLSPAN + 1, 1000, "b")
 
     def test_grid_too_large(self) -> None:
         data = b"<table>" + b'<tr><td colspan="1000">a</td><td>b</td></tr>' * 300 + b"</table>"
-        err = _ends_fast(data)
+        err = _ends(data)
         assert isinstance(err, InputFormatError) and "grid cells" in str(err)
 
 
@@ -336,11 +334,6 @@ class TestShanghai:
     @pytest.fixture
     def doc(self) -> Document:
         return read_html(SHANGHAI.read_bytes(), path=str(SHANGHAI))
-
-    def test_reads_fast(self) -> None:
-        start = time.monotonic()
-        read_html(SHANGHAI.read_bytes())
-        assert time.monotonic() - start < 1
 
     def test_document(self, doc: Document) -> None:
         assert (doc.format, doc.encoding, len(doc.tables)) == ("html", "utf-8", 3)

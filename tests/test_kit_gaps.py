@@ -56,12 +56,6 @@ GAPS = [
     ),
     pytest.param(
         "fixed-width",
-        Quirks(dash_blanks=True),
-        _blank(zero_report(), "requests", T3_ROWS, LEGAL),
-        id="fixed-width-dashes-under-group-label",
-    ),
-    pytest.param(
-        "fixed-width",
         Quirks(),
         _blank(zero_report(), "reviews", ("litigation_after_review",), REVIEW_COLUMNS),
         id="fixed-width-blank-last-group",

@@ -56,8 +56,8 @@ def restricted(form: str, q: Quirks, report: Report) -> Report:
     if form == "fixed-width":
         # GAP fixed-width: a blank row prints as a lone label, joined to the label above
         # (行政处罚 + 行政强制); blank 法人 columns and blank trailing Table 4 groups leave the
-        # printed numbers ambiguous although they stand under their headers; printed as dashes
-        # (`0  —  -  /  无  —  0`), the rows under a group label (（三）不予公开 ...) still are.
+        # printed numbers ambiguous although they stand under their headers (printed as dashes,
+        # `0  —  -  /  无  —  0`, they read: `test_kit_fixed.py`).
         report = without_blanks(report)
     return report
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
+from helpers import calls, grows_linearly
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,18 +48,16 @@ def test_a_row_that_breaks_its_sum_fits_nothing() -> None:
 
 
 def test_the_budget_bounds_the_search() -> None:
-    start = time.perf_counter()
+    """A budget spent ends the search with nothing given (no partial, unchecked cut)."""
     got = cut([0] * 100, rows=23, width=7, budget=1_000)
     assert not got.complete
     assert got.spans == (None,) * 23
-    assert time.perf_counter() - start < 1.0
 
 
 def test_a_stream_longer_than_the_table_fits_nothing_at_once() -> None:
-    start = time.perf_counter()
     got = cut([1] * 20_000, rows=23, width=7)
     assert (got.fits, got.complete) == (0, True)
-    assert time.perf_counter() - start < 1.0
+    assert grows_linearly(lambda n: calls(lambda: cut([1] * n, rows=23, width=7)), 5_000)
 
 
 def test_own_2019_pdftotext_stream_is_not_cut_by_arithmetic_alone() -> None:

@@ -3,7 +3,7 @@ not printed (the shape of `pdftotext -raw`). Small inputs written here in that s
 
 from __future__ import annotations
 
-import time
+from helpers import calls, grows_linearly
 
 from gov_disclosure.readers.text import read_text
 from gov_disclosure.readers.text.dialects.value_stream import (
@@ -306,10 +306,12 @@ def test_short_lines_above_a_first_row_printed_on_one_line_stay_out() -> None:
 def test_a_long_vertical_label_with_open_brackets_reads_in_linear_time() -> None:
     """Only a label's tail can end in a marker: a vertical run of 20 000 pieces, every other
     one an open bracket, costs one look per piece."""
-    lines = ["甲 1 2", *(["（", "字"] * 10_000), "丙丁戊 3 4"]
-    start = time.perf_counter()
-    rows = texts(lines)
-    assert time.perf_counter() - start < 1.0
+
+    def lines(n: int) -> list[str]:
+        return ["甲 1 2", *(["（", "字"] * n), "丙丁戊 3 4"]
+
+    assert grows_linearly(lambda n: calls(lambda: texts(lines(n))), 2_500)
+    rows = texts(lines(10_000))
     assert rows[1] == ["（字" * 10_000, "丙丁戊", "3", "4"]
 
 

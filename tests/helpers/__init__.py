@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+
 from gov_disclosure.blocks import Cell, Position, Table
 
 
@@ -137,3 +140,26 @@ def report_text(
         f"三、收到和处理政府信息公开申请情况\n{t3}\n四、政府信息公开行政复议、行政诉讼情况\n{t4}\n"
         "五、存在的主要问题及改进情况\n问题。\n六、其他需要报告的事项\n无\n"
     )
+
+
+def calls(fn: Callable[[], object]) -> int:
+    """How many Python function calls `fn()` makes: a measure of work that, unlike a clock,
+    does not depend on the machine, so a test can show a cost grows linearly with its input."""
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def grows_linearly(cost: Callable[[int], int], n: int, slack: float = 2.5) -> bool:
+    """Whether doubling the input size `n` at most `slack`-folds the cost (quadratic gives 4)."""
+    return cost(2 * n) <= slack * cost(n)
