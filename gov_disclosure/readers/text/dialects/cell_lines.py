@@ -232,7 +232,7 @@ def _lead(part: Sequence[Token]) -> int:
     run = 0
     while run < len(part) and part[run].kind == "L":
         run += 1
-    styles = [m.style if (m := match_marker(t.text)) and starts_outline_heading(t.text) else None for t in part[:run]]
+    styles = [m.style if starts_outline_heading(t.text) and (m := match_marker(t.text)) else None for t in part[:run]]
     cut = 0
     for k in range(run - 1):
         sibling = k + 2 < run and styles[k] is not None and styles[k] == styles[k + 1]
@@ -249,8 +249,6 @@ def _without_lead(part: list[Token]) -> list[Token]:
     run = 0
     while run < len(part) and part[run].kind == "L":
         run += 1
-    if not any(t.more for t in part[:run]):
-        return part[_lead(part) :]
     pieces: list[Token] = []
     origin: list[int] = []
     for i, tok in enumerate(part[:run]):
@@ -274,7 +272,8 @@ def parts(stream: Sequence[Token]) -> list[list[Token]]:
     is in the header of a new table (`_cut` says where it starts). Each part runs from its
     first cell to its last value or blank row (a label and two or more empty cells) and the
     empty cells after it, without the text that leads it (`_without_lead`). A part that starts
-    with a value is no table: its labels were printed after their numbers (text drawn from a page, not cells)."""
+    with a value is no table: its labels were printed after their numbers (text drawn from a
+    page, not cells)."""
     cuts = [0]
     run = 0
     for k, tok in enumerate(stream):
