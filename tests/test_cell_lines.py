@@ -77,6 +77,14 @@ class TestUnits:
     def test_nothing(self) -> None:
         assert units([]) == (0, 1)
 
+    def test_extra_line_closing_a_table_does_not_break_the_unit(self) -> None:
+        # docx2txt: empty cells two lines each (3, 3, 5), and one more empty line after a
+        # table, before a section heading over more labels (`H`)
+        assert units([(1, "L", "V"), (3, "V", "V"), (3, "V", "V"), (5, "V", "L"), (2, "V", "H")]) == (1, 2)
+
+    def test_an_odd_gap_before_a_label_still_breaks_it(self) -> None:
+        assert units([(1, "L", "V"), (3, "V", "V"), (3, "V", "V"), (5, "V", "L"), (2, "V", "L")]) == (1, 1)
+
 
 class TestLibreOffice:
     def test_region_leaves_headings_and_prose(self) -> None:
@@ -199,6 +207,72 @@ class TestTables:
         lines = ["自然人", "总计", "（一）予以公开", "1", "1", "四、结转下年度继续办理", "", ""]
         lines += ["行政复议", "行政诉讼", "结果维持", "结果纠正", "总计", "3", "4", "5"]
         assert CellLinesDialect().regions(lines) == [(0, 8), (8, 16)]
+
+
+# The text above Table 2 when the overview is one short paragraph: LibreOffice's shape
+TEXT_ABOVE = [
+    "青山县人民政府2019年政府信息公开工作年度报告",
+    "一、总体情况",
+    "全年运行平稳。",
+    "二、主动公开政府信息情况",
+]
+TABLE2 = [
+    "第二十条第（一）项",
+    "信息内容",
+    "本年新制作数量",
+    "本年新公开数量",
+    "规章",
+    "1",
+    "2",
+    "规范性文件",
+    "3",
+    "4",
+]
+TABLE2_CELLS = [
+    ["第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "规章", "1", "2"],
+    ["规范性文件", "3", "4"],
+]
+
+
+class TestTextAbove:
+    def test_short_paragraph_and_headings_stay_text(self) -> None:
+        # the paragraph (line 3) ends a sentence: it and all above are text, and so is the
+        # heading 二、 that still leads; the table starts at 第二十条 (line 5)
+        assert CellLinesDialect().regions([*TEXT_ABOVE, *TABLE2]) == [(4, 14)]
+
+    def test_heading_over_its_sibling_stays_text(self) -> None:
+        # no overview: 一、 right over 二、 (which heads more labels) is a section without a table
+        lines = [TEXT_ABOVE[0], TEXT_ABOVE[1], TEXT_ABOVE[3], *TABLE2]
+        assert CellLinesDialect().regions(lines) == [(3, 13)]
+
+    def test_text_printed_without_separators_is_cut_a_line_at_a_time(self) -> None:
+        # lynx's shape: cells one empty line apart, the text above without one (one label)
+        (table,) = read([*TEXT_ABOVE, *docx2txt(TABLE2)[:-1]])
+        assert cells(table) == TABLE2_CELLS
+        assert table.pos.line == 5
+        texts = [getattr(b, "text", None) for b in read_text("\n".join([*TEXT_ABOVE, *docx2txt(TABLE2)])).blocks]
+        assert texts[:4] == TEXT_ABOVE
+
+    def test_row_labels_right_over_each_other_stay_in_the_table(self) -> None:
+        # a blank row whose empty cells were not printed: 一、 right over 二、 and its values
+        lines = ["自然人", "法人", "总计", "一、本年新收", "二、上年结转", "1", "0", "1"]
+        assert CellLinesDialect().regions(lines) == [(0, 8)]
+
+
+class TestPageMarks:
+    HEADER = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "总计", "结果维持", "结果纠正", "总计"]
+
+    def test_page_mark_after_trailing_empty_cells_is_no_cell(self) -> None:
+        # 行政复议 1, 1, 2; 行政诉讼 blank (three empty lines), then a page number and a heading
+        (table,) = read([*self.HEADER, "1", "1", "2", "", "", "", "- 9 -", "五、存在的主要问题及改进情况", PROSE])
+        assert not table.dropped_empty
+        assert cells(table) == [[*self.HEADER, "1", "1", "2"]]
+
+    def test_trailing_empty_cells_before_prose_are_kept(self) -> None:
+        # the same row ended by prose: its empty lines still say the last group is blank
+        (table,) = read([*self.HEADER, "1", "1", "2", "", "", "", PROSE])
+        assert not table.dropped_empty
+        assert cells(table) == [[*self.HEADER, "1", "1", "2"]]
 
 
 class TestNotThisFamily:

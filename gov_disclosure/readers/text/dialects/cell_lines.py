@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from gov_disclosure.numbering import starts_outline_heading
+from gov_disclosure.numbering import match_marker, starts_outline_heading
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import BLANKS, Claim, LineFacts, Lines, numbers_of, runs, scan
 
@@ -38,19 +38,21 @@ _CJK = regex.compile(r"\p{Han}")
 
 
 class Token(NamedTuple):
-    """One cell of the stream: its text, 1-based line, and kind (`L`abel, `V`alue, `E`mpty)."""
+    """One cell of the stream: its text, 1-based line, and kind (`L`abel, `V`alue, `E`mpty);
+    `more`: the lines of a label's later lines (a wrapped label)."""
 
     text: str
     line: int
     kind: str
+    more: tuple[int, ...] = ()
 
 
 def _cell_text(line: str, f: LineFacts, is_number: Callable[[str], bool]) -> str | None:
     """The line as one cell (stripped), or None when it cannot be one: blank, another dialect's
-    line, blank-padded cells, prose, or words side by side that are cells of their own (a
-    number, or two Chinese words: a row or a header printed on one line). `is_number`: the
-    document's test (`lines.Numbers`)."""
-    if f.blank or f.foreign or f.gapped or f.tabs:
+    line, blank-padded cells, a page mark (`- 11 -`: page furniture, not a value), prose, or
+    words side by side that are cells of their own (a number, or two Chinese words: a row or a
+    header printed on one line). `is_number`: the document's test (`lines.Numbers`)."""
+    if f.blank or f.foreign or f.gapped or f.tabs or f.page_mark:
         return None
     text = line.strip(BLANKS + "\f\v\r")
     if len(text) > MAX_CELL:
@@ -80,11 +82,15 @@ def has_values(lines: Sequence[str], facts: Sequence[LineFacts]) -> bool:
 
 def claims(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[Claim]:
     """Value lines are members, label lines join, empty lines are gaps; anything else stops a
-    run, and so does a label right under a line that is no cell (the tail of wrapped prose)."""
+    run, and so does a label right under a line that is no cell (the tail of wrapped prose).
+    A page mark is page furniture: a gap, like the empty lines it brings."""
     out: list[Claim] = []
     prose_above = False
     is_number = numbers_of(lines)
     for line, f in zip(lines, facts, strict=True):
+        if f.page_mark:
+            out.append(Claim.GAP)
+            continue
         if f.blank:
             out.append(Claim.GAP)
             prose_above = False
@@ -103,7 +109,11 @@ def claims(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[Claim]:
 def _cells_ok(lines: Lines) -> bool:
     """Enough values and labels, and labels that are whole (not text split a character a line)."""
     is_number = lines.numbers.__getitem__
-    texts = [_cell_text(line, f, is_number) or "" for line, f in zip(lines, lines.facts, strict=True) if not f.blank]
+    texts = [
+        _cell_text(line, f, is_number) or ""
+        for line, f in zip(lines, lines.facts, strict=True)
+        if not (f.blank or f.page_mark)
+    ]
     labels = [t for t in texts if not is_number(t)]
     if len(texts) - len(labels) < MIN_VALUES or not labels:
         return False
@@ -114,27 +124,37 @@ def units(gaps: Sequence[tuple[int, str, str]]) -> tuple[int, int]:
     """(separator, empty-cell unit) of a run from its gaps `(empty lines, kind before, kind
     after)`: the separator is the least gap from a label to a value (a row's first value follows
     its label), else the commonest gap; the unit is the largest of 3, 2, 1 that divides nearly
-    every longer gap's excess (1 unless a few longer gaps say otherwise)."""
+    every longer gap's excess (1 unless a few longer gaps say otherwise). A gap before an
+    enumerated heading over more labels (kind `H`: a section heading over a table or text) may
+    close a table (docx2txt sets a table apart from the text after it by one more empty line),
+    so it does not break the unit."""
     if not gaps:
         return 0, 1
     after_label = [g for g, a, b in gaps if a == "L" and b == "V"]
     counts = Counter(g for g, _, _ in gaps)
     sep = min(after_label) if after_label else min(counts, key=lambda g: (-counts[g], g))
-    excess = [g - sep for g, _, _ in gaps if g > sep]
+    excess = [(g - sep, b == "H") for g, _, b in gaps if g > sep]
     for unit in (3, 2):
-        if len(excess) >= UNIT_EVIDENCE and sum(1 for e in excess if e % unit) <= UNIT_SLACK * len(excess):
+        breaking = sum(1 for e, closing in excess if e % unit and not closing)
+        if len(excess) >= UNIT_EVIDENCE and breaking <= UNIT_SLACK * len(excess):
             return sep, unit
     return sep, 1
 
 
 def _lines(lines: Lines, first_line: int) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
     """The nonblank lines `(line, text, kind)` and the gaps `(empty lines, kind before, kind
-    after)` between them, and after the last (kind after: `E`, the end)."""
+    after)` between them, and after the last (kind after: `E`, the end; `H`, an enumerated
+    heading over another label). A page mark is skipped with the empty lines after it (its own)."""
     found: list[tuple[int, str, str]] = []
     gaps: list[tuple[int, str, str]] = []
     run = 0
+    marked = False
     is_number = lines.numbers.__getitem__
     for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
+        if f.page_mark or (marked and f.blank):
+            marked = True
+            continue
+        marked = False
         if f.blank:
             run += 1
             continue
@@ -146,6 +166,9 @@ def _lines(lines: Lines, first_line: int) -> tuple[list[tuple[int, str, str]], l
         run = 0
     if found and run:
         gaps.append((run, found[-1][2], "E"))
+    for k in range(1, len(found) - 1):
+        if found[k][2] == found[k + 1][2] == "L" and starts_outline_heading(found[k][1]):
+            gaps[k - 1] = (gaps[k - 1][0], gaps[k - 1][1], "H")
     return found, gaps
 
 
@@ -158,7 +181,7 @@ def tokens(lines: Lines, first_line: int, unit_of: tuple[int, int] | None = None
     for k, (lineno, text, kind) in enumerate(found):
         gap = gaps[k - 1][0] if k else sep
         if gap < sep and out and kind == "L" and out[-1].kind == "L":
-            out[-1] = out[-1]._replace(text=out[-1].text + "\n" + text)
+            out[-1] = out[-1]._replace(text=out[-1].text + "\n" + text, more=(*out[-1].more, lineno))
             continue
         empty_at = lineno - gap + sep  # the first empty line past the separator
         out += [Token("", empty_at + j * unit, "E") for j in range((gap - sep) // unit if gap > sep else 0)]
@@ -196,13 +219,61 @@ def _cut(stream: Sequence[Token], start: int, floor: int) -> int:
     return k
 
 
+_SENTENCE_END = ("。", "！", "？", "；", "!", "?", ";")
+
+
+def _lead(part: Sequence[Token]) -> int:
+    """How many of the labels leading `part` are text above the table, not its header: all up
+    to the last that ends a sentence (a short paragraph) or is an enumerated heading right
+    over a sibling that heads more labels (`一、总体情况` over `二、...`: a section without a
+    table), then the enumerated headings that still lead. A row's label right over the next
+    row's (`一、...` over `二、...` and its values: a blank row whose empty cells were dropped)
+    and a row's group label (`三、本年度办理结果` over `（一）予以公开`) are no such heading."""
+    run = 0
+    while run < len(part) and part[run].kind == "L":
+        run += 1
+    styles = [m.style if starts_outline_heading(t.text) and (m := match_marker(t.text)) else None for t in part[:run]]
+    cut = 0
+    for k in range(run - 1):
+        sibling = k + 2 < run and styles[k] is not None and styles[k] == styles[k + 1]
+        if sibling or part[k].text.endswith(_SENTENCE_END):
+            cut = k + 1
+    while cut + 1 < run and styles[cut] is not None:
+        cut += 1
+    return cut
+
+
+def _without_lead(part: list[Token]) -> list[Token]:
+    """`part` without the text that leads it (`_lead`), read a line at a time: tools that set
+    cells apart by an empty line print the text above a table without one, as one label."""
+    run = 0
+    while run < len(part) and part[run].kind == "L":
+        run += 1
+    pieces: list[Token] = []
+    origin: list[int] = []
+    for i, tok in enumerate(part[:run]):
+        for text, line in zip(tok.text.split("\n"), (tok.line, *tok.more), strict=True):
+            pieces.append(Token(text, line, "L"))
+            origin.append(i)
+    cut = _lead([*pieces, *part[run : run + 1]])
+    kept: list[Token] = []
+    for k in range(cut, len(pieces)):
+        if k > cut and origin[k] == origin[k - 1]:
+            kept[-1] = kept[-1]._replace(
+                text=kept[-1].text + "\n" + pieces[k].text, more=(*kept[-1].more, pieces[k].line)
+            )
+        else:
+            kept.append(pieces[k])
+    return kept + part[run:]
+
+
 def parts(stream: Sequence[Token]) -> list[list[Token]]:
     """The stream cut into tables: a run of `SPLIT_LABELS` labels after a value or an empty cell
     is in the header of a new table (`_cut` says where it starts). Each part runs from its
     first cell to its last value or blank row (a label and two or more empty cells) and the
-    empty cells after it, without the enumerated headings that lead it (a section heading
-    above the table). A part that starts with a value is no table: its labels were printed
-    after their numbers (text drawn from a page, not cells)."""
+    empty cells after it, without the text that leads it (`_without_lead`). A part that starts
+    with a value is no table: its labels were printed after their numbers (text drawn from a
+    page, not cells)."""
     cuts = [0]
     run = 0
     for k, tok in enumerate(stream):
@@ -217,8 +288,7 @@ def parts(stream: Sequence[Token]) -> list[list[Token]]:
         part = list(stream[a:b])
         while part and part[0].kind == "E":
             part.pop(0)
-        while len(part) > 1 and part[0].kind == part[1].kind == "L" and starts_outline_heading(part[0].text):
-            part.pop(0)
+        part = _without_lead(part)
         last = max((k for k, t in enumerate(part) if t.kind == "V"), default=-1)
         for k in range(last + 1, len(part) - 2):
             if part[k].kind == "L" and part[k + 1].kind == part[k + 2].kind == "E":
@@ -269,11 +339,14 @@ class CellLinesDialect(RegionDialect):
     prior = 0.96
 
     def _runs(self, lines: Lines) -> list[tuple[int, int, tuple[int, int]]]:
-        """The runs of cell lines that may hold a table, each with its units."""
+        """The runs of cell lines that may hold a table, each with its units, and with the
+        empty lines that end it (empty cells closing its last row, before the line that stops it)."""
         out: list[tuple[int, int, tuple[int, int]]] = []
         if not has_values(lines, lines.facts):
             return out
         for s, e in runs(claims(lines, lines.facts), MIN_VALUES, start_on_join=True):
+            while e < len(lines) and lines.facts[e].blank:
+                e += 1
             if _cells_ok(lines[s:e]):
                 out.append((s, e, units(_lines(lines[s:e], s + 1)[1])))
         return out

@@ -22,10 +22,14 @@ def claims(facts: Sequence[LineFacts], lines: Sequence[str], max_text: int = 30)
     line closes joins them (and may start a run); so does a header rule (`---`, `---|---`)
     and a short line between two lines with pipes (a row of one spanning cell, or the first
     line of a cell wrapped at a hard break: `（二）部分公开（区分处理的，` over `不计其他情形）| 16`),
-    even if it reads like a heading. `max_text` is the longest such line."""
+    even if it reads like a heading. A page mark (`- 7 -`) is furniture: it may sit inside a
+    run but never starts or ends one. `max_text` is the longest such line."""
     n = len(facts)
     out = []
     for i, f in enumerate(facts):
+        if f.page_mark:
+            out.append(Claim.GAP)
+            continue
         between = 0 < i < n - 1 and facts[i - 1].pipes and facts[i + 1].pipes
         joins = (f.short_text and i + 1 < n and (facts[i + 1].pipe_led or between)) or (
             between and f.heading and not f.tabs and len(lines[i].strip()) <= max_text
@@ -57,7 +61,9 @@ class PipeDialect(RegionDialect):
         return runs(marks, MIN_PIPE_LINES, start_on_join=True)
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
-        framed = [f.framed for line, f in zip(lines, lines.facts, strict=True) if line.strip()]
+        """Framed when every line with a pipe is (decided by the rows together: a plain line
+        above or between them is a row of one cell, not a sign of another shape)."""
+        framed = [f.framed for f in lines.facts if f.pipes]
         if framed and all(framed):
             return _read_framed(lines, first_line)
         if any(is_bare_rule(line) for line in lines):
@@ -65,7 +71,9 @@ class PipeDialect(RegionDialect):
         cells: list[tuple[int, str]] = []  # (line the cell starts on, text)
         parts_open: list[str] = []
         opened_at = first_line
-        for offset, line in enumerate(lines):
+        for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
+            if f.page_mark:
+                continue
             parts = line.rstrip("\r\n").split("|")
             for k, part in enumerate(parts):
                 if part.strip():
@@ -86,12 +94,13 @@ class PipeDialect(RegionDialect):
 
 def _read_framed(lines: Lines, first_line: int) -> Reading | None:
     """`| a |  | c |` rows (markdown without its rule line): every row framed by pipes, so an
-    empty cell keeps its place and the grid is positional."""
+    empty cell keeps its place and the grid is positional. A plain line is a row of one cell;
+    page marks are skipped."""
     rows: list[tuple[Piece, ...]] = []
     for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
-        if not f.framed:
+        if f.blank or f.page_mark:
             continue
-        parts = [p.strip() for p in line.strip()[1:-1].split("|")]
+        parts = [p.strip() for p in line.strip()[1:-1].split("|")] if f.framed else [line.strip()]
         rows.append(tuple(Piece(t, first_line + offset, k) for k, t in enumerate(parts)))
     return reading_or_none(NAME, first_line, rows)
 
@@ -99,15 +108,20 @@ def _read_framed(lines: Lines, first_line: int) -> Reading | None:
 def _read_rows(lines: Lines, first_line: int) -> Reading | None:
     """Markdown rows without outer pipes (html2text, GFM): one row a line, `a| | c`, empty
     cells in place; a line without a pipe is a row of one (spanning) cell; rules are skipped.
-    Rows differ in length only by leading group labels (a rowspan parent printed once)."""
+    Rows differ in length only by leading group labels (a rowspan parent printed once).
+    Outer pipes are a frame only when every row has them: html2text writes rows without a
+    frame, so its `| | 1| 0` is a row whose first two cells are empty."""
     rows: list[tuple[Piece, ...]] = []
+    piped = [line.strip() for line, f in zip(lines, lines.facts, strict=True) if f.pipes and not is_bare_rule(line)]
+    left = bool(piped) and all(t.startswith("|") for t in piped)
+    right = bool(piped) and all(t.endswith("|") for t in piped)
     for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
-        if f.blank or is_bare_rule(line):
+        if f.blank or f.page_mark or is_bare_rule(line):
             continue
         parts = [p.strip() for p in line.strip().split("|")]
-        if len(parts) > 1 and line.strip().startswith("|"):
+        if len(parts) > 1 and left and line.strip().startswith("|"):
             parts = parts[1:]
-        if len(parts) > 1 and line.strip().endswith("|"):
+        if len(parts) > 1 and right and line.strip().endswith("|"):
             parts = parts[:-1]
         rows.append(tuple(Piece(t, first_line + offset, k) for k, t in enumerate(parts)))
     return reading_or_none(NAME, first_line, rows)
