@@ -348,3 +348,31 @@ def test_a_block_header_of_three_cells_before_its_row_label_continues_the_table(
         "二、上年结转申请数量 34 0 34",
     ]
     assert ValueStreamDialect().regions(scan(lines)) == [(0, 12), (12, 18)]
+
+
+def test_a_first_row_label_on_its_own_line_above_its_numbers_is_in_the_table() -> None:
+    """`一、本年新收…` / `71 0 0 0` / `0` / `0 71`: the marked label above the first numbers is
+    the first row's when the region's next marker of its style is its successor (`二、`)."""
+    lines = [
+        "人 企 机 组织 机构 他 计",
+        "一、本年新收政府信息公开申请数量",
+        "71 0 0 0",
+        "0",
+        "0 71",
+        "二、上年结转政府信息公开申请数量",
+        "0 0 0 0",
+        "（一）予以公开 47 0 0",
+    ]
+    assert ValueStreamDialect().regions(scan(lines)) == [(1, 8)]
+    assert texts(lines[1:])[0] == ["一、本年新收政府信息公开申请数量", "71", "0", "0", "0"]
+
+
+def test_a_section_heading_above_the_first_numbers_stays_out() -> None:
+    """`三、` over numbers whose next level-one marker is `三、` again (not `四、`): a heading."""
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "71 0 0 0",
+        "二、上年结转政府信息公开申请数量 0 0 0 0",
+        "三、本年度办理结果 （一）予以公开 47 0 0",
+    ]
+    assert ValueStreamDialect().regions(scan(lines)) == [(1, 4)]

@@ -44,6 +44,7 @@ NARROW = 8  # a `三、` label this short wraps in a narrow column (a group labe
 VERTICAL = 2  # pieces this short, one under the other, are vertical text
 MARKER_TAIL = 8  # longest bracketed marker that may end a label (`（二十三）` with blanks)
 HEADER_CELLS = 4  # unmarked label cells before a row's numbers that make a table header
+WRAP_ABOVE = 2  # lines a first row's label may take above its numbers
 _WIDE = regex.compile(f"[{BLANKS}]{{2}}")
 _SEVERAL = regex.compile(f"[{BLANKS}\t|｜]")  # a line of more than one word, or another dialect's
 _EDGES = BLANKS + "\f\v\r"
@@ -365,18 +366,46 @@ def _header(row: Row) -> bool:
     return sum(1 for label in row[0][:-1] if not _row_marked(label.text)) >= HEADER_CELLS
 
 
-def _head(lines: Sequence[str], marks: Sequence[Claim], start: int) -> int:
+def _head(lines: Sequence[str], marks: Sequence[Claim], start: int, end: int) -> int:
     """Where a table whose first numbers are on line `start` begins: at its first row's label
     when that label is vertical text above them, and at the header and title lines above that
-    label (short lines, none a section heading)."""
+    label (short lines, none a section heading); else at its first row's label printed on the
+    lines above them (`_label_above`)."""
     first = start
     while start > 0 and marks[start - 1] is Claim.JOIN and len(lines[start - 1].strip(_EDGES)) <= VERTICAL:
         start -= 1
     if start == first:
-        return start
+        return _label_above(lines, marks, start, end)
     while start > 0 and marks[start - 1] is Claim.JOIN and not looks_like_heading(lines[start - 1].strip(_EDGES)):
         start -= 1
     return start
+
+
+def _label_above(lines: Sequence[str], marks: Sequence[Claim], start: int, end: int) -> int:
+    """Where the first row's label begins when it is printed on a line of its own above the
+    row's numbers (`一、本年新收…` / `71 0 0 0`), wrapped over at most `WRAP_ABOVE` lines: a
+    row marker one word long whose successor (`二、` after `一、`) is the first marker of its
+    style among the region's later lines. A section heading over a table has its table's
+    header, not its first row, under it, so its successor is not next; else `start`."""
+    for top in range(start - 1, max(start - 1 - WRAP_ABOVE, -1), -1):
+        if marks[top] is not Claim.JOIN:
+            return start
+        text = lines[top].strip(_EDGES)
+        marker = match_marker(text)
+        if marker is None or marker.level not in ROW_LEVELS:
+            if _SEVERAL.search(text) is not None:
+                return start
+            continue
+        if _SEVERAL.search(text) is not None:
+            return start
+        nxt = next((m for m in map(match_marker, _words_of(lines, start, end)) if m and m.style == marker.style), None)
+        return top if nxt is not None and nxt.number == marker.number + 1 else start
+    return start
+
+
+def _words_of(lines: Sequence[str], start: int, end: int) -> list[str]:
+    """The words of lines `[start, end)`, in order."""
+    return [w for line in lines[start:end] for w in line.split()]
 
 
 class ValueStreamDialect(RegionDialect):
@@ -398,7 +427,7 @@ class ValueStreamDialect(RegionDialect):
         for start, end in runs(marks, MIN_ROWS):
             while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines, end - 1):
                 end -= 1  # a table ends at its last numbers, not in the prose after it
-            start = _head(lines, marks, start)
+            start = _head(lines, marks, start, end)
             rows = rows_of(lines[start:end], start + 1, splits)
             if rows is None:
                 continue
