@@ -131,16 +131,22 @@ def _empty_cell(lines: Sequence[str], facts: Sequence[LineFacts], index: int, st
     return bool(lines[index].strip(_EMPTY)) or 0 <= after < len(lines) and facts[after].blank
 
 
-def _bounded(lines: Sequence[str], facts: Sequence[LineFacts], first: int, last: int) -> bool:
-    """Lines `first`..`last` are a whole block: no printed empty cell next to either end (a dump
-    that prints them is read by cell lines), and above the first label lies the text's start,
-    an empty line or a header line -- never a heading or prose, whose wrapped tail it could be."""
+def _bounded(lines: Sequence[str], facts: Sequence[LineFacts], first: int, last: int, single: bool) -> int | None:
+    """Where the block of lines `first`..`last` starts when it is a whole block: no printed
+    empty cell next to either end (a dump that prints them is read by cell lines), and above
+    the first label lies the text's start or an empty line (`first`), or a header line --
+    never a heading or prose, whose wrapped tail it could be (None). A `single` row's block
+    starts at its header line: one label alone cannot tell which table it is, its columns'
+    names can. Rows enough tell it by their labels, and a header line over them may be the
+    last line of a wrapped header, naming only some of their columns: it stays out."""
     if _empty_cell(lines, facts, first - 1, -1) or _empty_cell(lines, facts, last + 1, 1):
-        return False
+        return None
     if first == 0 or facts[first - 1].blank:
-        return True
+        return first
     above, f = lines[first - 1].strip(_EDGES), facts[first - 1]
-    return not f.heading and not f.foreign and not f.tabs and len(above) <= MAX_LABEL and len(above.split()) > 1
+    if f.heading or f.foreign or f.tabs or len(above.split()) < 2 or len(above) > MAX_LABEL:
+        return None
+    return first - 1 if single else first
 
 
 class LabelStackDialect(RegionDialect):
@@ -154,15 +160,27 @@ class LabelStackDialect(RegionDialect):
         out = []
         for block in _blocks(lines, facts):
             rows = rows_of(block)
-            if rows is not None and _bounded(lines, facts, rows[0][0].at, rows[-1][1][-1].at):
-                out.append((rows[0][0].at, rows[-1][1][-1].at + 1))
+            if (
+                rows is not None
+                and (start := _bounded(lines, facts, rows[0][0].at, rows[-1][1][-1].at, len(rows) == 1)) is not None
+            ):
+                out.append((start, rows[-1][1][-1].at + 1))
         return out
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
+        """The region's rows, after its header line if it starts with one (its words, one a
+        cell: the columns' names)."""
+        facts = lines.facts
+        header: list[tuple[Piece, ...]] = []
+        if lines and _item(lines[0], facts[0], 0, numbers_of(lines)) is None and not facts[0].blank:
+            words = lines[0].strip(_EDGES).split()
+            header = [tuple(Piece(w, first_line, col) for col, w in enumerate(words))]
+            lines = lines[1:]
+            first_line += 1
         blocks = _blocks(lines, lines.facts)
         if len(blocks) != 1 or (rows := rows_of(blocks[0])) is None:
             return None
-        out = [
+        out = header + [
             (
                 Piece(label.label, first_line + label.at, 0),
                 *(Piece(n.number, first_line + n.at, col) for col, n in enumerate(numbers, 1)),
