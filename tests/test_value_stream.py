@@ -376,3 +376,39 @@ def test_a_section_heading_above_the_first_numbers_stays_out() -> None:
         "三、本年度办理结果 （一）予以公开 47 0 0",
     ]
     assert ValueStreamDialect().regions(scan(lines)) == [(1, 4)]
+
+
+REVIEWS = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议",
+    "行政诉讼",
+    "结 结 其 尚",
+    "果 果 他 未 总",
+    "维 纠 结 审 计 结果维 结果纠 其他结 尚未审 总",
+    "1 0 0 1 2 0",
+    "1",
+    "0",
+    "0",
+    "1 0",
+    "0",
+    "0",
+    "0",
+    "0",
+    "五、存在的主要问题及改进情况",
+]
+
+
+def test_a_one_row_table_wrapped_over_narrow_lines_is_read_under_its_header() -> None:
+    """Two lines of several numbers are too few for a table, unless the run holds ten numbers
+    or more, five of them alone on their lines (one row wrapped in narrow cells); its header
+    lines up to the section heading label it."""
+    assert ValueStreamDialect().regions(scan(REVIEWS)) == [(1, 15)]
+    rows = texts(REVIEWS[1:15])
+    assert rows[0][:3] == ["行政复议", "行政诉讼", "结"]
+    assert [t for row in rows for t in row if t.isdigit()] == list("100120100100000")
+
+
+def test_two_lines_of_numbers_side_by_side_are_not_a_wrapped_row() -> None:
+    """The same numbers without lines of one number (a layout's rows): too few for a table."""
+    lines = [*REVIEWS[1:6], "1 0 0 1 2 0 1 0", "0 1 0 0 0 0 0"]
+    assert ValueStreamDialect().regions(scan(lines)) == []

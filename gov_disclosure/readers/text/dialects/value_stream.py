@@ -36,6 +36,10 @@ from gov_disclosure.readers.text.lines import (
 
 NAME = "value-stream"
 MIN_ROWS = 3  # lines with two numbers or more in a region (prose may end in one number)
+MIN_WRAPPED = 2  # ... or this many, when the region holds `MIN_VALUES` numbers (one row wrapped)
+MIN_VALUES = 10  # numbers of a one-row table wrapped over lines (`1 0 0 1 2 0` / `1` / `0` ...)
+MIN_LONE = 5  # ... of which this many are alone on their lines (a narrow row wrapped)
+MAX_HEADER = 12  # header lines over a first row whose labels print above its numbers
 MAX_LABEL = 40  # longest line of label text in a region: longer is prose
 MAX_UNIT = 3  # longest unit printed apart from its number (`亿`, `万元`)
 MAX_NUMBER = 24  # longest value cell (`27,225,290,916.00万元`): a longer word is text, not asked
@@ -375,7 +379,8 @@ def _head(lines: Sequence[str], marks: Sequence[Claim], start: int, end: int) ->
     while start > 0 and marks[start - 1] is Claim.JOIN and len(lines[start - 1].strip(_EDGES)) <= VERTICAL:
         start -= 1
     if start == first:
-        return _label_above(lines, marks, start, end)
+        top = _label_above(lines, marks, start, end)
+        return _header_above(lines, marks, start) if top == start else top
     while start > 0 and marks[start - 1] is Claim.JOIN and not looks_like_heading(lines[start - 1].strip(_EDGES)):
         start -= 1
     return start
@@ -403,6 +408,42 @@ def _label_above(lines: Sequence[str], marks: Sequence[Claim], start: int, end: 
     return start
 
 
+def _header_above(lines: Sequence[str], marks: Sequence[Claim], start: int) -> int:
+    """Where a table starts whose first numbers (line `start`) print without a label: at the
+    header lines right above them (short lines up to a section heading, at most `MAX_HEADER`),
+    which label that row (a one-row table: `行政复议` / `结果维持` ... / `1 0 0 1 2 0`)."""
+    if _shape_of(lines, start).label:
+        return start
+    top = start
+    while top > max(start - MAX_HEADER, 0) and marks[top - 1] is Claim.JOIN:
+        text = lines[top - 1].strip(_EDGES)
+        if looks_like_heading(text) or _shape_of(lines, top - 1).numbers:
+            break
+        top -= 1
+    return top
+
+
+def _shape_of(lines: Sequence[str], i: int) -> Shape:
+    """`shape` of line `i`, or no label and no numbers when it is not of this shape."""
+    found = shape(lines[i]) if not isinstance(lines, Lines) else shape(lines[i], lines.numbers.__getitem__)
+    return found or Shape(0, 0, 0)
+
+
+def _enough(lines: Lines, marks: Sequence[Claim], start: int, end: int) -> bool:
+    """A run is a table: `MIN_ROWS` lines of numbers, or `MIN_WRAPPED` and `MIN_VALUES`
+    numbers in all, `MIN_LONE` of them alone on their lines (one row wrapped over narrow
+    lines: a review table; a layout's lines of numbers side by side are fixed width's)."""
+    members = sum(1 for i in range(start, end) if marks[i] is Claim.MEMBER)
+    if members >= MIN_ROWS:
+        return True
+    numbers = lone = 0
+    for i in range(start, end):
+        counts = _shape_of(lines, i)
+        numbers += counts.numbers if not counts.label else 0
+        lone += not counts.label and counts.numbers == 1
+    return numbers >= MIN_VALUES and lone >= MIN_LONE
+
+
 def _words_of(lines: Sequence[str], start: int, end: int) -> list[str]:
     """The words of lines `[start, end)`, in order."""
     return [w for line in lines[start:end] for w in line.split()]
@@ -419,14 +460,16 @@ class ValueStreamDialect(RegionDialect):
             return []  # most text that is not of this shape ends here, on the line facts
         shapes = _shapes(lines, may)
         facts = lines.facts
-        if sum(1 for i, c in shapes.items() if c is not None and _member(c, facts[i].page_mark)) < MIN_ROWS:
+        if sum(1 for i, c in shapes.items() if c is not None and _member(c, facts[i].page_mark)) < MIN_WRAPPED:
             return []  # and most of the rest here, before any line that is not a candidate is read
         marks = claims(lines, may, shapes)
         splits = _Splits(lines.numbers.__getitem__)
         out = []
-        for start, end in runs(marks, MIN_ROWS):
+        for start, end in runs(marks, MIN_WRAPPED):
             while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines, end - 1):
                 end -= 1  # a table ends at its last numbers, not in the prose after it
+            if not _enough(lines, marks, start, end):
+                continue
             start = _head(lines, marks, start, end)
             rows = rows_of(lines[start:end], start + 1, splits)
             if rows is None:
