@@ -23,6 +23,7 @@ import regex
 
 from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
+from gov_disclosure.readers.text.dialects.row_runs import split_runs
 from gov_disclosure.readers.text.lines import (
     BLANKS,
     Claim,
@@ -266,6 +267,10 @@ class _Label:
 Row = tuple[list[_Label], list[tuple[str, int]]]
 
 
+def _text(label: _Label) -> str:
+    return label.text
+
+
 def _split_inner_marker(labels: list[_Label], line: int) -> None:
     """Split the last label where it ends in a bracketed marker (`询事项（四）`: the rest of one
     row's label, then the group label printed under it in a narrow column); `第（五）项` cites.
@@ -491,6 +496,7 @@ class ValueStreamDialect(RegionDialect):
         found = rows_of(lines, first_line, splits)
         if found is None:
             return None
+        found = split_runs(found, _text)
         rows = [
             tuple(Piece(t, ln, col) for col, (t, ln) in enumerate([*((lb.text, lb.line) for lb in labels), *numbers]))
             for labels, numbers in found
