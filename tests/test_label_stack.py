@@ -157,3 +157,40 @@ def test_a_single_row_keeps_its_header_line_and_rows_enough_do_not() -> None:
     assert LabelStackDialect().regions(scan(double)) == [(1, 9)]
     # A one-word line above is a title or a wrapped tail, not a header: the block is refused.
     assert LabelStackDialect().regions(scan(single[1:2] + single[3:])) == []
+
+
+def test_a_next_tables_title_and_header_cut_the_block_and_piled_row_labels_do_not() -> None:
+    """Three label lines or more after a number, none marked as a row (`第二十条第（五）项` /
+    `信息内容` / `本年处理决定数量` / `行政许可`), start another table: the rows above are read,
+    the rest alone (here one number a row: too few). Marked row labels piled up (rows whose
+    numbers print elsewhere) keep the block whole, and refused."""
+    titled = [
+        "本年制发件数 本年废止件数 现行有效件数",
+        "规章",
+        "0",
+        "0",
+        "0",
+        "行政规范性文件 5",
+        "1",
+        "19",
+        "第二十条第（五）项",
+        "信息内容",
+        "本年处理决定数量",
+        "行政许可",
+        "1268",
+    ]
+    assert LabelStackDialect().regions(scan(titled)) == [(1, 8)]
+    assert _rows(titled) == [["规章", "0", "0", "0"], ["行政规范性文件", "5", "1", "19"]]
+    piled = [
+        "上年 本年",
+        "1.属于国家秘密",
+        "2",
+        "2",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "1",
+        "1",
+    ]
+    assert LabelStackDialect().regions(scan(piled)) == []

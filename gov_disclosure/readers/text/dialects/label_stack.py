@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import BLANKS, LineFacts, Lines, numbers_of, scan
 
@@ -22,6 +23,8 @@ NAME = "label-stack"
 MIN_NUMBERS = 2  # numbers a row needs: one label and one number is any short line of prose
 MIN_LABEL = 2  # shortest label: shorter is a piece of vertical or wrapped text
 MAX_LABEL = 40  # longest label line: longer is prose
+ROW_LEVELS = frozenset({1, 2, 3})  # `三、`, `（二）`, `1.`: the markers of row labels
+TITLE_LINES = 3  # label lines in a row after a number that start another table (its title, header)
 MAX_NUMBER = 24  # longest text that may be one number (`27,225,290,916.00万元`)
 _EDGES = BLANKS + "\f\v\r"
 _EMPTY = " \t\f\v\r"  # an empty line; a line of NBSP or U+3000 is a dump's printed empty cell
@@ -82,7 +85,36 @@ def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item 
             run = []
     if run:
         out.append(run)
-    return out
+    return [part for block in out for part in _parts(block)]
+
+
+def _parts(block: list[Item | None]) -> list[list[Item | None]]:
+    """The block cut before each run of `TITLE_LINES` label lines or more after a number, none
+    with a row's marker (`1.`, `（三）`, `一、`): the next table's title and header lines
+    (`第二十条第（五）项` / `信息内容` / `本年处理决定数量` / `行政许可`), longer than a wrapped
+    label; marked labels piled up are rows whose numbers print elsewhere. Each part is then
+    read, or refused, alone."""
+    cuts = []
+    k = 0
+    while k < len(block):
+        j = k
+        while j < len(block) and (it := block[j]) is not None and not it.number:
+            j += 1
+        previous = block[k - 1] if k else None
+        if j - k >= TITLE_LINES and previous is not None and previous.number and not _marked(block[k:j]):
+            cuts.append(k)
+        k = j + 1 if j == k else j
+    bounds = [0, *cuts, len(block)]
+    return [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _marked(items: Sequence[Item | None]) -> bool:
+    """Whether any of the items is a label with a row's marker."""
+    for it in items:
+        marker = None if it is None else match_marker(it.label)
+        if marker is not None and marker.level in ROW_LEVELS:
+            return True
+    return False
 
 
 Row = tuple[Item, list[Item]]
