@@ -162,8 +162,8 @@ def test_a_single_row_keeps_its_header_line_and_rows_enough_do_not() -> None:
 def test_a_next_tables_title_and_header_cut_the_block_and_piled_row_labels_do_not() -> None:
     """Three label lines or more after a number, none marked as a row (`第二十条第（五）项` /
     `信息内容` / `本年处理决定数量` / `行政许可`), start another table: the rows above are read,
-    the rest alone (here one number a row: too few). Marked row labels piled up (rows whose
-    numbers print elsewhere) keep the block whole, and refused."""
+    the rest alone. Marked row labels piled up (rows whose numbers print elsewhere) keep the
+    block whole, and refused."""
     titled = [
         "本年制发件数 本年废止件数 现行有效件数",
         "规章",
@@ -179,8 +179,8 @@ def test_a_next_tables_title_and_header_cut_the_block_and_piled_row_labels_do_no
         "行政许可",
         "1268",
     ]
-    assert LabelStackDialect().regions(scan(titled)) == [(1, 8)]
-    assert _rows(titled) == [["规章", "0", "0", "0"], ["行政规范性文件", "5", "1", "19"]]
+    assert LabelStackDialect().regions(scan(titled)) == [(1, 8), (8, 13)]
+    assert _rows(titled)[:2] == [["规章", "0", "0", "0"], ["行政规范性文件", "5", "1", "19"]]
     piled = [
         "上年 本年",
         "1.属于国家秘密",
@@ -194,3 +194,42 @@ def test_a_next_tables_title_and_header_cut_the_block_and_piled_row_labels_do_no
         "1",
     ]
     assert LabelStackDialect().regions(scan(piled)) == []
+
+
+def test_a_part_under_its_title_reads_rows_of_one_number_and_keeps_its_title() -> None:
+    """Cut from the table above by its title and header (2021's `第二十条第（五）项` block), a
+    part's rows may hold one number each; its title and header lines lead the reading, one a
+    row. The same lines at the top of a text (no table above to cut them from) are too few."""
+    tables = [
+        "规章",
+        "0",
+        "0",
+        "0",
+        "行政规范性文件 5",
+        "1",
+        "19",
+        "第二十条第（六）项",
+        "信息内容",
+        "本年处理决定数量",
+        "行政处罚",
+        "87",
+        "行政强制",
+        "0",
+        "第二十条第（八）项",
+        "信息内容",
+        "本年收费金额（单位：万元）",
+        "行政事业性收费 12.6",
+    ]
+    assert LabelStackDialect().regions(scan(tables)) == [(0, 7), (7, 14), (14, 18)]
+    assert _rows(tables)[2:] == [
+        ["第二十条第（六）项"],
+        ["信息内容"],
+        ["本年处理决定数量"],
+        ["行政处罚", "87"],
+        ["行政强制", "0"],
+        ["第二十条第（八）项"],
+        ["信息内容"],
+        ["本年收费金额（单位：万元）"],
+        ["行政事业性收费", "12.6"],
+    ]
+    assert LabelStackDialect().regions(scan(tables[7:14])) == []

@@ -68,9 +68,11 @@ def _numbers(lines: Sequence[str], facts: Sequence[LineFacts]) -> int:
     return count
 
 
-def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item | None]]:
-    """Runs of items; one empty line inside a run is kept as None (it may only separate rows).
-    Two empty lines, or a line of blank characters, are a dump's empty cells: they end the run."""
+def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[tuple[list[Item | None], bool]]:
+    """Runs of items, each cut into parts (`_parts`), with whether a part starts at a title
+    that cut it from the part before. One empty line inside a run is kept as None (it may only
+    separate rows). Two empty lines, or a line of blank characters, are a dump's empty cells:
+    they end the run."""
     out: list[list[Item | None]] = []
     run: list[Item | None] = []
     number = numbers_of(lines)
@@ -88,7 +90,7 @@ def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item 
     return [part for block in out for part in _parts(block)]
 
 
-def _parts(block: list[Item | None]) -> list[list[Item | None]]:
+def _parts(block: list[Item | None]) -> list[tuple[list[Item | None], bool]]:
     """The block cut before each run of `TITLE_LINES` label lines or more after a number, none
     with a row's marker (`1.`, `（三）`, `一、`): the next table's title and header lines
     (`第二十条第（五）项` / `信息内容` / `本年处理决定数量` / `行政许可`), longer than a wrapped
@@ -105,7 +107,7 @@ def _parts(block: list[Item | None]) -> list[list[Item | None]]:
             cuts.append(k)
         k = j + 1 if j == k else j
     bounds = [0, *cuts, len(block)]
-    return [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [(block[a:b], a > 0) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _marked(items: Sequence[Item | None]) -> bool:
@@ -120,9 +122,25 @@ def _marked(items: Sequence[Item | None]) -> bool:
 Row = tuple[Item, list[Item]]
 
 
-def rows_of(block: Sequence[Item | None]) -> list[Row] | None:
+def _title(block: Sequence[Item | None]) -> int:
+    """How many lines of a title and header lead the block: the label lines before its first
+    row's label, when `TITLE_LINES` label lines lead it (the cut's measure, `_parts`) and none
+    is marked as a row."""
+    k = 0
+    while k < len(block) and (it := block[k]) is not None and not it.number:
+        k += 1
+    own = k < len(block) and (it := block[k]) is not None and bool(it.label)  # on its numbers' line
+    if k < TITLE_LINES or _marked(block[:k]):
+        return 0
+    return k if own else k - 1
+
+
+def rows_of(block: Sequence[Item | None], titled: bool = False) -> list[Row] | None:
     """The rows of one block (label item, number items), from the label before its first
-    number to its last number; None when any part of it is in doubt."""
+    number to its last number; None when any part of it is in doubt. A `titled` block (cut
+    from the table before it by its title and header, `_parts`) starts after them, and its
+    rows may hold one number each: the title says they are a table's."""
+    block = block[_title(block) :] if titled else block
     numbered = [k for k, it in enumerate(block) if it is not None and it.number]
     if not numbered:
         return None
@@ -149,7 +167,7 @@ def rows_of(block: Sequence[Item | None]) -> list[Row] | None:
         else:
             rows[-1][1].append(item)
     counts = {len(numbers) for _, numbers in rows}
-    if len(counts) != 1 or counts.pop() < MIN_NUMBERS:
+    if len(counts) != 1 or counts.pop() < (1 if titled else MIN_NUMBERS):
         return None
     return rows
 
@@ -190,18 +208,20 @@ class LabelStackDialect(RegionDialect):
         if _numbers(lines, facts) < MIN_NUMBERS:
             return []
         out = []
-        for block in _blocks(lines, facts):
-            rows = rows_of(block)
-            if (
-                rows is not None
-                and (start := _bounded(lines, facts, rows[0][0].at, rows[-1][1][-1].at, len(rows) == 1)) is not None
-            ):
+        for block, titled in _blocks(lines, facts):
+            rows = rows_of(block, titled)
+            if rows is None:
+                continue
+            if titled and (head := block[0]) is not None:
+                if not _empty_cell(lines, facts, rows[-1][1][-1].at + 1, 1):
+                    out.append((head.at, rows[-1][1][-1].at + 1))
+            elif (start := _bounded(lines, facts, rows[0][0].at, rows[-1][1][-1].at, len(rows) == 1)) is not None:
                 out.append((start, rows[-1][1][-1].at + 1))
         return out
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
         """The region's rows, after its header line if it starts with one (its words, one a
-        cell: the columns' names)."""
+        cell: the columns' names), or after its title and header lines, one a row."""
         facts = lines.facts
         header: list[tuple[Piece, ...]] = []
         if lines and _item(lines[0], facts[0], 0, numbers_of(lines)) is None and not facts[0].blank:
@@ -210,8 +230,13 @@ class LabelStackDialect(RegionDialect):
             lines = lines[1:]
             first_line += 1
         blocks = _blocks(lines, lines.facts)
-        if len(blocks) != 1 or (rows := rows_of(blocks[0])) is None:
+        if len(blocks) != 1:
             return None
+        block, titled = blocks[0][0], _title(blocks[0][0]) > 0
+        if (rows := rows_of(block, titled)) is None:
+            return None
+        title = [it for it in block[: _title(block)] if it is not None] if titled else []
+        header += [(Piece(it.label, first_line + it.at, 0),) for it in title]
         out = header + [
             (
                 Piece(label.label, first_line + label.at, 0),
