@@ -412,3 +412,11 @@ def test_two_lines_of_numbers_side_by_side_are_not_a_wrapped_row() -> None:
     """The same numbers without lines of one number (a layout's rows): too few for a table."""
     lines = [*REVIEWS[1:6], "1 0 0 1 2 0 1 0", "0 1 0 0 0 0 0"]
     assert ValueStreamDialect().regions(scan(lines)) == []
+
+
+def test_rows_after_the_last_blank_line_of_a_column_by_column_block_are_read() -> None:
+    """A run refused for numbers printed column by column (numbers after numbers across a
+    blank line) offers its lines after its last blank line, when they are a table alone."""
+    column_wise = ["甲 1 2 3", "乙 4 5 9", "2.重复申请", "", "5", "", "591", "", "13"]
+    assert ValueStreamDialect().regions(scan([*column_wise, *REVIEWS[1:15]])) == [(9, 23)]
+    assert ValueStreamDialect().regions(scan([*column_wise, "丙 1 1 2", "丁 2 2 4"])) == []

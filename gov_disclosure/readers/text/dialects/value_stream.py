@@ -449,6 +449,13 @@ def _enough(lines: Lines, marks: Sequence[Claim], start: int, end: int) -> bool:
     return numbers >= MIN_VALUES and lone >= MIN_LONE
 
 
+def _after_last_gap(lines: Lines, start: int, end: int) -> int:
+    """The first line after the run's last blank line: a run refused for a block printed
+    column by column may end in rows of this shape (a review table under Table 3)."""
+    facts = lines.facts
+    return next((i + 1 for i in range(end - 1, start - 1, -1) if facts[i].blank), start)
+
+
 def _words_of(lines: Sequence[str], start: int, end: int) -> list[str]:
     """The words of lines `[start, end)`, in order."""
     return [w for line in lines[start:end] for w in line.split()]
@@ -478,10 +485,14 @@ class ValueStreamDialect(RegionDialect):
             start = _head(lines, marks, start, end)
             rows = rows_of(lines[start:end], start + 1, splits)
             if rows is None:
+                start = _after_last_gap(lines, start, end)
+                rows = rows_of(lines[start:end], start + 1, splits) if _enough(lines, marks, start, end) else None
+            if rows is None:
                 continue
             cuts = [row[0][0].line - 1 for row in rows[1:] if _header(row)]
             bounds = [start, *(c for c in cuts if c > start), end]
-            out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+            labelled = {row[0][0].line - 1 for row in rows if row[0]}  # lines where a label starts
+            out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if any(a <= i < b for i in labelled)]
         return out
 
     def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
