@@ -49,7 +49,6 @@ NARROW = 8  # a `三、` label this short wraps in a narrow column (a group labe
 VERTICAL = 2  # pieces this short, one under the other, are vertical text
 MARKER_TAIL = 8  # longest bracketed marker that may end a label (`（二十三）` with blanks)
 HEADER_CELLS = 4  # unmarked label cells before a row's numbers that make a table header
-WRAP_ABOVE = 2  # lines a first row's label may take above its numbers
 _WIDE = regex.compile(f"[{BLANKS}]{{2}}")
 _SEVERAL = regex.compile(f"[{BLANKS}\t|｜]")  # a line of more than one word, or another dialect's
 _EDGES = BLANKS + "\f\v\r"
@@ -392,25 +391,19 @@ def _head(lines: Sequence[str], marks: Sequence[Claim], start: int, end: int) ->
 
 
 def _label_above(lines: Sequence[str], marks: Sequence[Claim], start: int, end: int) -> int:
-    """Where the first row's label begins when it is printed on a line of its own above the
-    row's numbers (`一、本年新收…` / `71 0 0 0`), wrapped over at most `WRAP_ABOVE` lines: a
-    row marker one word long whose successor (`二、` after `一、`) is the first marker of its
-    style among the region's later lines. A section heading over a table has its table's
-    header, not its first row, under it, so its successor is not next; else `start`."""
-    for top in range(start - 1, max(start - 1 - WRAP_ABOVE, -1), -1):
-        if marks[top] is not Claim.JOIN:
-            return start
-        text = lines[top].strip(_EDGES)
-        marker = match_marker(text)
-        if marker is None or marker.level not in ROW_LEVELS:
-            if _SEVERAL.search(text) is not None:
-                return start
-            continue
-        if _SEVERAL.search(text) is not None:
-            return start
-        nxt = next((m for m in map(match_marker, _words_of(lines, start, end)) if m and m.style == marker.style), None)
-        return top if nxt is not None and nxt.number == marker.number + 1 else start
-    return start
+    """Where the first row's label is when it prints on the line above the row's numbers
+    (`一、本年新收…` / `71 0 0 0`): a row marker one word long whose successor (`二、` after
+    `一、`) is the first marker of its style among the region's later words. A section heading
+    over a table has its table's header, not its first row, under it; else `start`."""
+    text = lines[start - 1].strip(_EDGES) if start > 0 else ""
+    marker = match_marker(text)
+    if marker is None or marker.level not in ROW_LEVELS or marks[start - 1] is not Claim.JOIN:
+        return start
+    if _SEVERAL.search(text) is not None:
+        return start
+    words = (w for line in lines[start:end] for w in line.split())
+    nxt = next((m for m in map(match_marker, words) if m and m.style == marker.style), None)
+    return start - 1 if nxt is not None and nxt.number == marker.number + 1 else start
 
 
 def _header_above(lines: Sequence[str], marks: Sequence[Claim], start: int) -> int:
@@ -454,11 +447,6 @@ def _after_last_gap(lines: Lines, start: int, end: int) -> int:
     column by column may end in rows of this shape (a review table under Table 3)."""
     facts = lines.facts
     return next((i + 1 for i in range(end - 1, start - 1, -1) if facts[i].blank), start)
-
-
-def _words_of(lines: Sequence[str], start: int, end: int) -> list[str]:
-    """The words of lines `[start, end)`, in order."""
-    return [w for line in lines[start:end] for w in line.split()]
 
 
 class ValueStreamDialect(RegionDialect):
