@@ -88,9 +88,11 @@ def test_wrapped_label_is_refused() -> None:
     # Two label lines between numbers: a wrapped label (or a header piece), so the whole block.
     wrapped = ["上年 本年", "规章", "1", "2", "其他对外管理", "服务事项", "3", "4"]
     assert LabelStackDialect().regions(scan(wrapped)) == []
-    # A marked wrapped label is a heading, which bounds the block: the rows above it are read.
+    # A marked wrapped label is a heading, which bounds the block: the row above it is read,
+    # after its header line (a single row's block keeps it).
     marked = ["上年 本年", "规章", "1", "2", "（二）部分公开（区分处理的", "只计这一情况）", "3", "4"]
-    assert LabelStackDialect().regions(scan(marked)) == [(1, 4)]
+    assert LabelStackDialect().regions(scan(marked)) == [(0, 4)]
+    assert _rows(marked) == [["上年", "本年"], ["规章", "1", "2"]]
 
 
 def test_unequal_runs_are_refused() -> None:
@@ -139,3 +141,95 @@ def test_other_shapes_exit_early() -> None:
     layout = ["规章          0      1      2", "规范性文件    4      5     12"]
     assert LabelStackDialect().regions(scan(raw)) == []
     assert LabelStackDialect().regions(scan(layout)) == []
+
+
+def test_a_single_row_keeps_its_header_line_and_rows_enough_do_not() -> None:
+    """One label cannot tell its table, its columns' names can: a one-row block starts at the
+    header line above it. Over two rows or more that line may be the tail of a wrapped header
+    naming only some columns: it stays out (the title line above a header never counts)."""
+    single = ["第二十条第（八）项", "信息内容", "上一年项目数量 本年增/减", "行政事业性收费", "25", "-2"]
+    assert LabelStackDialect().regions(scan(single)) == [(2, 6)]
+    assert _rows(single) == [["上一年项目数量", "本年增/减"], ["行政事业性收费", "25", "-2"]]
+    reading = read_stack(single[2:], 3)
+    assert reading is not None
+    assert [(p.text, p.line, p.col) for p in reading.rows[0]] == [("上一年项目数量", 3, 0), ("本年增/减", 3, 1)]
+    double = ["公开数量 总数量", "规章", "0", "0", "0", "规范性文件", "25", "25", "159"]
+    assert LabelStackDialect().regions(scan(double)) == [(1, 9)]
+    # A one-word line above is a title or a wrapped tail, not a header: the block is refused.
+    assert LabelStackDialect().regions(scan(single[1:2] + single[3:])) == []
+
+
+def test_a_next_tables_title_and_header_cut_the_block_and_piled_row_labels_do_not() -> None:
+    """Three label lines or more after a number, none marked as a row (`第二十条第（五）项` /
+    `信息内容` / `本年处理决定数量` / `行政许可`), start another table: the rows above are read,
+    the rest alone. Marked row labels piled up (rows whose numbers print elsewhere) keep the
+    block whole, and refused."""
+    titled = [
+        "本年制发件数 本年废止件数 现行有效件数",
+        "规章",
+        "0",
+        "0",
+        "0",
+        "行政规范性文件 5",
+        "1",
+        "19",
+        "第二十条第（五）项",
+        "信息内容",
+        "本年处理决定数量",
+        "行政许可",
+        "1268",
+    ]
+    assert LabelStackDialect().regions(scan(titled)) == [(1, 8), (8, 13)]
+    assert _rows(titled)[:2] == [["规章", "0", "0", "0"], ["行政规范性文件", "5", "1", "19"]]
+    piled = [
+        "上年 本年",
+        "1.属于国家秘密",
+        "2",
+        "2",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "1",
+        "1",
+    ]
+    assert LabelStackDialect().regions(scan(piled)) == []
+
+
+def test_a_part_under_its_title_reads_rows_of_one_number_and_keeps_its_title() -> None:
+    """Cut from the table above by its title and header (2021's `第二十条第（五）项` block), a
+    part's rows may hold one number each; its title and header lines lead the reading, one a
+    row. The same lines at the top of a text (no table above to cut them from) are too few."""
+    tables = [
+        "规章",
+        "0",
+        "0",
+        "0",
+        "行政规范性文件 5",
+        "1",
+        "19",
+        "第二十条第（六）项",
+        "信息内容",
+        "本年处理决定数量",
+        "行政处罚",
+        "87",
+        "行政强制",
+        "0",
+        "第二十条第（八）项",
+        "信息内容",
+        "本年收费金额（单位：万元）",
+        "行政事业性收费 12.6",
+    ]
+    assert LabelStackDialect().regions(scan(tables)) == [(0, 7), (7, 14), (14, 18)]
+    assert _rows(tables)[2:] == [
+        ["第二十条第（六）项"],
+        ["信息内容"],
+        ["本年处理决定数量"],
+        ["行政处罚", "87"],
+        ["行政强制", "0"],
+        ["第二十条第（八）项"],
+        ["信息内容"],
+        ["本年收费金额（单位：万元）"],
+        ["行政事业性收费", "12.6"],
+    ]
+    assert LabelStackDialect().regions(scan(tables[7:14])) == []

@@ -350,3 +350,75 @@ def test_a_block_header_of_three_cells_before_its_row_label_continues_the_table(
         "二、上年结转申请数量 34 0 34",
     ]
     assert ValueStreamDialect().regions(scan(lines)) == [(0, 12), (12, 18)]
+
+
+def test_a_first_row_label_on_its_own_line_above_its_numbers_is_in_the_table() -> None:
+    """`一、本年新收…` / `71 0 0 0` / `0` / `0 71`: the marked label above the first numbers is
+    the first row's when the region's next marker of its style is its successor (`二、`)."""
+    lines = [
+        "人 企 机 组织 机构 他 计",
+        "一、本年新收政府信息公开申请数量",
+        "71 0 0 0",
+        "0",
+        "0 71",
+        "二、上年结转政府信息公开申请数量",
+        "0 0 0 0",
+        "（一）予以公开 47 0 0",
+    ]
+    assert ValueStreamDialect().regions(scan(lines)) == [(1, 8)]
+    assert texts(lines[1:])[0] == ["一、本年新收政府信息公开申请数量", "71", "0", "0", "0"]
+
+
+def test_a_section_heading_above_the_first_numbers_stays_out() -> None:
+    """`三、` over numbers whose next level-one marker is `三、` again (not `四、`): a heading."""
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "71 0 0 0",
+        "二、上年结转政府信息公开申请数量 0 0 0 0",
+        "三、本年度办理结果 （一）予以公开 47 0 0",
+    ]
+    assert ValueStreamDialect().regions(scan(lines)) == [(1, 4)]
+
+
+REVIEWS = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议",
+    "行政诉讼",
+    "结 结 其 尚",
+    "果 果 他 未 总",
+    "维 纠 结 审 计 结果维 结果纠 其他结 尚未审 总",
+    "1 0 0 1 2 0",
+    "1",
+    "0",
+    "0",
+    "1 0",
+    "0",
+    "0",
+    "0",
+    "0",
+    "五、存在的主要问题及改进情况",
+]
+
+
+def test_a_one_row_table_wrapped_over_narrow_lines_is_read_under_its_header() -> None:
+    """Two lines of several numbers are too few for a table, unless the run holds ten numbers
+    or more, five of them alone on their lines (one row wrapped in narrow cells); its header
+    lines up to the section heading label it."""
+    assert ValueStreamDialect().regions(scan(REVIEWS)) == [(1, 15)]
+    rows = texts(REVIEWS[1:15])
+    assert rows[0][:3] == ["行政复议", "行政诉讼", "结"]
+    assert [t for row in rows for t in row if t.isdigit()] == list("100120100100000")
+
+
+def test_two_lines_of_numbers_side_by_side_are_not_a_wrapped_row() -> None:
+    """The same numbers without lines of one number (a layout's rows): too few for a table."""
+    lines = [*REVIEWS[1:6], "1 0 0 1 2 0 1 0", "0 1 0 0 0 0 0"]
+    assert ValueStreamDialect().regions(scan(lines)) == []
+
+
+def test_rows_after_the_last_blank_line_of_a_column_by_column_block_are_read() -> None:
+    """A run refused for numbers printed column by column (numbers after numbers across a
+    blank line) offers its lines after its last blank line, when they are a table alone."""
+    column_wise = ["甲 1 2 3", "乙 4 5 9", "2.重复申请", "", "5", "", "591", "", "13"]
+    assert ValueStreamDialect().regions(scan([*column_wise, *REVIEWS[1:15]])) == [(9, 23)]
+    assert ValueStreamDialect().regions(scan([*column_wise, "丙 1 1 2", "丁 2 2 4"])) == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import BLANKS, LineFacts, Lines, numbers_of, scan
 
@@ -22,6 +23,8 @@ NAME = "label-stack"
 MIN_NUMBERS = 2  # numbers a row needs: one label and one number is any short line of prose
 MIN_LABEL = 2  # shortest label: shorter is a piece of vertical or wrapped text
 MAX_LABEL = 40  # longest label line: longer is prose
+ROW_LEVELS = frozenset({1, 2, 3})  # `三、`, `（二）`, `1.`: the markers of row labels
+TITLE_LINES = 3  # label lines in a row after a number that start another table (its title, header)
 MAX_NUMBER = 24  # longest text that may be one number (`27,225,290,916.00万元`)
 _EDGES = BLANKS + "\f\v\r"
 _EMPTY = " \t\f\v\r"  # an empty line; a line of NBSP or U+3000 is a dump's printed empty cell
@@ -65,9 +68,11 @@ def _numbers(lines: Sequence[str], facts: Sequence[LineFacts]) -> int:
     return count
 
 
-def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item | None]]:
-    """Runs of items; one empty line inside a run is kept as None (it may only separate rows).
-    Two empty lines, or a line of blank characters, are a dump's empty cells: they end the run."""
+def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[tuple[list[Item | None], bool]]:
+    """Runs of items, each cut into parts (`_parts`), with whether a part starts at a title
+    that cut it from the part before. One empty line inside a run is kept as None (it may only
+    separate rows). Two empty lines, or a line of blank characters, are a dump's empty cells:
+    they end the run."""
     out: list[list[Item | None]] = []
     run: list[Item | None] = []
     number = numbers_of(lines)
@@ -82,15 +87,60 @@ def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[list[Item 
             run = []
     if run:
         out.append(run)
-    return out
+    return [part for block in out for part in _parts(block)]
+
+
+def _parts(block: list[Item | None]) -> list[tuple[list[Item | None], bool]]:
+    """The block cut before each run of `TITLE_LINES` label lines or more after a number, none
+    with a row's marker (`1.`, `（三）`, `一、`): the next table's title and header lines
+    (`第二十条第（五）项` / `信息内容` / `本年处理决定数量` / `行政许可`), longer than a wrapped
+    label; marked labels piled up are rows whose numbers print elsewhere. Each part is then
+    read, or refused, alone."""
+    cuts = []
+    k = 0
+    while k < len(block):
+        j = k
+        while j < len(block) and (it := block[j]) is not None and not it.number:
+            j += 1
+        previous = block[k - 1] if k else None
+        if j - k >= TITLE_LINES and previous is not None and previous.number and not _marked(block[k:j]):
+            cuts.append(k)
+        k = j + 1 if j == k else j
+    bounds = [0, *cuts, len(block)]
+    return [(block[a:b], a > 0) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _marked(items: Sequence[Item | None]) -> bool:
+    """Whether any of the items is a label with a row's marker."""
+    for it in items:
+        marker = None if it is None else match_marker(it.label)
+        if marker is not None and marker.level in ROW_LEVELS:
+            return True
+    return False
 
 
 Row = tuple[Item, list[Item]]
 
 
-def rows_of(block: Sequence[Item | None]) -> list[Row] | None:
+def _title(block: Sequence[Item | None]) -> int:
+    """How many lines of a title and header lead the block: the label lines before its first
+    row's label, when `TITLE_LINES` label lines lead it (the cut's measure, `_parts`) and none
+    is marked as a row."""
+    k = 0
+    while k < len(block) and (it := block[k]) is not None and not it.number:
+        k += 1
+    own = k < len(block) and (it := block[k]) is not None and bool(it.label)  # on its numbers' line
+    if k < TITLE_LINES or _marked(block[:k]):
+        return 0
+    return k if own else k - 1
+
+
+def rows_of(block: Sequence[Item | None], titled: bool = False) -> list[Row] | None:
     """The rows of one block (label item, number items), from the label before its first
-    number to its last number; None when any part of it is in doubt."""
+    number to its last number; None when any part of it is in doubt. A `titled` block (cut
+    from the table before it by its title and header, `_parts`) starts after them, and its
+    rows may hold one number each: the title says they are a table's."""
+    block = block[_title(block) :] if titled else block
     numbered = [k for k, it in enumerate(block) if it is not None and it.number]
     if not numbered:
         return None
@@ -117,7 +167,7 @@ def rows_of(block: Sequence[Item | None]) -> list[Row] | None:
         else:
             rows[-1][1].append(item)
     counts = {len(numbers) for _, numbers in rows}
-    if len(counts) != 1 or counts.pop() < MIN_NUMBERS:
+    if len(counts) != 1 or counts.pop() < (1 if titled else MIN_NUMBERS):
         return None
     return rows
 
@@ -131,16 +181,22 @@ def _empty_cell(lines: Sequence[str], facts: Sequence[LineFacts], index: int, st
     return bool(lines[index].strip(_EMPTY)) or 0 <= after < len(lines) and facts[after].blank
 
 
-def _bounded(lines: Sequence[str], facts: Sequence[LineFacts], first: int, last: int) -> bool:
-    """Lines `first`..`last` are a whole block: no printed empty cell next to either end (a dump
-    that prints them is read by cell lines), and above the first label lies the text's start,
-    an empty line or a header line -- never a heading or prose, whose wrapped tail it could be."""
+def _bounded(lines: Sequence[str], facts: Sequence[LineFacts], first: int, last: int, single: bool) -> int | None:
+    """Where the block of lines `first`..`last` starts when it is a whole block: no printed
+    empty cell next to either end (a dump that prints them is read by cell lines), and above
+    the first label lies the text's start or an empty line (`first`), or a header line --
+    never a heading or prose, whose wrapped tail it could be (None). A `single` row's block
+    starts at its header line: one label alone cannot tell which table it is, its columns'
+    names can. Rows enough tell it by their labels, and a header line over them may be the
+    last line of a wrapped header, naming only some of their columns: it stays out."""
     if _empty_cell(lines, facts, first - 1, -1) or _empty_cell(lines, facts, last + 1, 1):
-        return False
+        return None
     if first == 0 or facts[first - 1].blank:
-        return True
+        return first
     above, f = lines[first - 1].strip(_EDGES), facts[first - 1]
-    return not f.heading and not f.foreign and not f.tabs and len(above) <= MAX_LABEL and len(above.split()) > 1
+    if f.heading or f.foreign or f.tabs or len(above.split()) < 2 or len(above) > MAX_LABEL:
+        return None
+    return first - 1 if single else first
 
 
 class LabelStackDialect(RegionDialect):
@@ -152,17 +208,36 @@ class LabelStackDialect(RegionDialect):
         if _numbers(lines, facts) < MIN_NUMBERS:
             return []
         out = []
-        for block in _blocks(lines, facts):
-            rows = rows_of(block)
-            if rows is not None and _bounded(lines, facts, rows[0][0].at, rows[-1][1][-1].at):
-                out.append((rows[0][0].at, rows[-1][1][-1].at + 1))
+        for block, titled in _blocks(lines, facts):
+            rows = rows_of(block, titled)
+            if rows is None:
+                continue
+            if titled and (head := block[0]) is not None:
+                if not _empty_cell(lines, facts, rows[-1][1][-1].at + 1, 1):
+                    out.append((head.at, rows[-1][1][-1].at + 1))
+            elif (start := _bounded(lines, facts, rows[0][0].at, rows[-1][1][-1].at, len(rows) == 1)) is not None:
+                out.append((start, rows[-1][1][-1].at + 1))
         return out
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
+        """The region's rows, after its header line if it starts with one (its words, one a
+        cell: the columns' names), or after its title and header lines, one a row."""
+        facts = lines.facts
+        header: list[tuple[Piece, ...]] = []
+        if lines and _item(lines[0], facts[0], 0, numbers_of(lines)) is None and not facts[0].blank:
+            words = lines[0].strip(_EDGES).split()
+            header = [tuple(Piece(w, first_line, col) for col, w in enumerate(words))]
+            lines = lines[1:]
+            first_line += 1
         blocks = _blocks(lines, lines.facts)
-        if len(blocks) != 1 or (rows := rows_of(blocks[0])) is None:
+        if len(blocks) != 1:
             return None
-        out = [
+        block, titled = blocks[0][0], _title(blocks[0][0]) > 0
+        if (rows := rows_of(block, titled)) is None:
+            return None
+        title = [it for it in block[: _title(block)] if it is not None] if titled else []
+        header += [(Piece(it.label, first_line + it.at, 0),) for it in title]
+        out = header + [
             (
                 Piece(label.label, first_line + label.at, 0),
                 *(Piece(n.number, first_line + n.at, col) for col, n in enumerate(numbers, 1)),

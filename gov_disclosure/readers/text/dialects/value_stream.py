@@ -23,6 +23,7 @@ import regex
 
 from gov_disclosure.numbering import match_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
+from gov_disclosure.readers.text.dialects.row_runs import split_runs
 from gov_disclosure.readers.text.lines import (
     BLANKS,
     Claim,
@@ -36,6 +37,10 @@ from gov_disclosure.readers.text.lines import (
 
 NAME = "value-stream"
 MIN_ROWS = 3  # lines with two numbers or more in a region (prose may end in one number)
+MIN_WRAPPED = 2  # ... or this many, when the region holds `MIN_VALUES` numbers (one row wrapped)
+MIN_VALUES = 10  # numbers of a one-row table wrapped over lines (`1 0 0 1 2 0` / `1` / `0` ...)
+MIN_LONE = 5  # ... of which this many are alone on their lines (a narrow row wrapped)
+MAX_HEADER = 12  # header lines over a first row whose labels print above its numbers
 MAX_LABEL = 40  # longest line of label text in a region: longer is prose
 MAX_UNIT = 3  # longest unit printed apart from its number (`亿`, `万元`)
 MAX_NUMBER = 24  # longest value cell (`27,225,290,916.00万元`): a longer word is text, not asked
@@ -261,6 +266,10 @@ class _Label:
 Row = tuple[list[_Label], list[tuple[str, int]]]
 
 
+def _text(label: _Label) -> str:
+    return label.text
+
+
 def _split_inner_marker(labels: list[_Label], line: int) -> None:
     """Split the last label where it ends in a bracketed marker (`询事项（四）`: the rest of one
     row's label, then the group label printed under it in a narrow column); `第（五）项` cites.
@@ -365,18 +374,79 @@ def _header(row: Row) -> bool:
     return sum(1 for label in row[0][:-1] if not _row_marked(label.text)) >= HEADER_CELLS
 
 
-def _head(lines: Sequence[str], marks: Sequence[Claim], start: int) -> int:
+def _head(lines: Sequence[str], marks: Sequence[Claim], start: int, end: int) -> int:
     """Where a table whose first numbers are on line `start` begins: at its first row's label
     when that label is vertical text above them, and at the header and title lines above that
-    label (short lines, none a section heading)."""
+    label (short lines, none a section heading); else at its first row's label printed on the
+    lines above them (`_label_above`)."""
     first = start
     while start > 0 and marks[start - 1] is Claim.JOIN and len(lines[start - 1].strip(_EDGES)) <= VERTICAL:
         start -= 1
     if start == first:
-        return start
+        top = _label_above(lines, marks, start, end)
+        return _header_above(lines, marks, start) if top == start else top
     while start > 0 and marks[start - 1] is Claim.JOIN and not looks_like_heading(lines[start - 1].strip(_EDGES)):
         start -= 1
     return start
+
+
+def _label_above(lines: Sequence[str], marks: Sequence[Claim], start: int, end: int) -> int:
+    """Where the first row's label is when it prints on the line above the row's numbers
+    (`一、本年新收…` / `71 0 0 0`): a row marker one word long whose successor (`二、` after
+    `一、`) is the first marker of its style among the region's later words. A section heading
+    over a table has its table's header, not its first row, under it; else `start`."""
+    text = lines[start - 1].strip(_EDGES) if start > 0 else ""
+    marker = match_marker(text)
+    if marker is None or marker.level not in ROW_LEVELS or marks[start - 1] is not Claim.JOIN:
+        return start
+    if _SEVERAL.search(text) is not None:
+        return start
+    words = (w for line in lines[start:end] for w in line.split())
+    nxt = next((m for m in map(match_marker, words) if m and m.style == marker.style), None)
+    return start - 1 if nxt is not None and nxt.number == marker.number + 1 else start
+
+
+def _header_above(lines: Sequence[str], marks: Sequence[Claim], start: int) -> int:
+    """Where a table starts whose first numbers (line `start`) print without a label: at the
+    header lines right above them (short lines up to a section heading, at most `MAX_HEADER`),
+    which label that row (a one-row table: `行政复议` / `结果维持` ... / `1 0 0 1 2 0`)."""
+    if _shape_of(lines, start).label:
+        return start
+    top = start
+    while top > max(start - MAX_HEADER, 0) and marks[top - 1] is Claim.JOIN:
+        text = lines[top - 1].strip(_EDGES)
+        if looks_like_heading(text) or _shape_of(lines, top - 1).numbers:
+            break
+        top -= 1
+    return top
+
+
+def _shape_of(lines: Sequence[str], i: int) -> Shape:
+    """`shape` of line `i`, or no label and no numbers when it is not of this shape."""
+    found = shape(lines[i]) if not isinstance(lines, Lines) else shape(lines[i], lines.numbers.__getitem__)
+    return found or Shape(0, 0, 0)
+
+
+def _enough(lines: Lines, marks: Sequence[Claim], start: int, end: int) -> bool:
+    """A run is a table: `MIN_ROWS` lines of numbers, or `MIN_WRAPPED` and `MIN_VALUES`
+    numbers in all, `MIN_LONE` of them alone on their lines (one row wrapped over narrow
+    lines: a review table; a layout's lines of numbers side by side are fixed width's)."""
+    members = sum(1 for i in range(start, end) if marks[i] is Claim.MEMBER)
+    if members >= MIN_ROWS:
+        return True
+    numbers = lone = 0
+    for i in range(start, end):
+        counts = _shape_of(lines, i)
+        numbers += counts.numbers if not counts.label else 0
+        lone += not counts.label and counts.numbers == 1
+    return numbers >= MIN_VALUES and lone >= MIN_LONE
+
+
+def _after_last_gap(lines: Lines, start: int, end: int) -> int:
+    """The first line after the run's last blank line: a run refused for a block printed
+    column by column may end in rows of this shape (a review table under Table 3)."""
+    facts = lines.facts
+    return next((i + 1 for i in range(end - 1, start - 1, -1) if facts[i].blank), start)
 
 
 class ValueStreamDialect(RegionDialect):
@@ -390,21 +460,27 @@ class ValueStreamDialect(RegionDialect):
             return []  # most text that is not of this shape ends here, on the line facts
         shapes = _shapes(lines, may)
         facts = lines.facts
-        if sum(1 for i, c in shapes.items() if c is not None and _member(c, facts[i].page_mark)) < MIN_ROWS:
+        if sum(1 for i, c in shapes.items() if c is not None and _member(c, facts[i].page_mark)) < MIN_WRAPPED:
             return []  # and most of the rest here, before any line that is not a candidate is read
         marks = claims(lines, may, shapes)
         splits = _Splits(lines.numbers.__getitem__)
         out = []
-        for start, end in runs(marks, MIN_ROWS):
+        for start, end in runs(marks, MIN_WRAPPED):
             while marks[end - 1] is not Claim.MEMBER and not _has_numbers(lines, end - 1):
                 end -= 1  # a table ends at its last numbers, not in the prose after it
-            start = _head(lines, marks, start)
+            if not _enough(lines, marks, start, end):
+                continue
+            start = _head(lines, marks, start, end)
             rows = rows_of(lines[start:end], start + 1, splits)
+            if rows is None:
+                start = _after_last_gap(lines, start, end)
+                rows = rows_of(lines[start:end], start + 1, splits) if _enough(lines, marks, start, end) else None
             if rows is None:
                 continue
             cuts = [row[0][0].line - 1 for row in rows[1:] if _header(row)]
             bounds = [start, *(c for c in cuts if c > start), end]
-            out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+            labelled = {row[0][0].line - 1 for row in rows if row[0]}  # lines where a label starts
+            out += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if any(a <= i < b for i in labelled)]
         return out
 
     def readings(self, lines: Lines, regions: Sequence[tuple[int, int]]) -> list[Reading | None]:
@@ -419,6 +495,7 @@ class ValueStreamDialect(RegionDialect):
         found = rows_of(lines, first_line, splits)
         if found is None:
             return None
+        found = split_runs(found, _text)
         rows = [
             tuple(Piece(t, ln, col) for col, (t, ln) in enumerate([*((lb.text, lb.line) for lb in labels), *numbers]))
             for labels, numbers in found
