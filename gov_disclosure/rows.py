@@ -68,7 +68,7 @@ class Rows:
     grid: Grid
     sink: Sink
     anchors: Mapping[int, int] = attrs.Factory(dict)
-    label_cols: frozenset[int] = frozenset()  # grid columns of row labels, never of a value (positional grids)
+    label_cols: frozenset[tuple[int, int]] = frozenset()  # (row width, grid column) of row labels, never of a value
     columns: Sequence[T.Column] = ()  # the template columns every row of the table has (Table 3), if any
     value_cols: tuple[int, ...] = ()  # grid columns that hold the rows' values, in order (positional grids)
     headers: Mapping[int, int] = attrs.Factory(dict)  # grid column -> template column its header names
@@ -405,23 +405,34 @@ def _row_texts(rows: Rows) -> dict[str, tuple[str, ...]]:
     return {r.key: r.texts for r in tpl.table3_rows} if rows.kind == TableKind.REQUESTS else {}
 
 
-def label_columns(table: Table, grid: Grid) -> frozenset[int]:
-    """The grid columns that hold a row label beside values in some row and a value in none:
-    where a grid keeps its empty cells, an empty cell there is a label column's, no blank value."""
-    labels: set[int] = set()
-    values: set[int] = set()
+def _width(cells: Sequence[Cell]) -> int:
+    """How many grid columns a row spans: one past its last cell's column (0 when not known)."""
+    cols = [c.pos.col for c in cells if c.pos.col is not None]
+    return max(cols) + 1 if cols else 0
+
+
+def label_columns(table: Table, grid: Grid) -> frozenset[tuple[int, int]]:
+    """(row width, grid column) pairs where, among the rows of that width, a column holds a row
+    label beside values in some row and a value in none: where a grid keeps its empty cells, an
+    empty cell there is a label column's, no blank value. Rows of another width are not held to
+    it: html2text prints a group's label as an extra first cell on the group's first row only,
+    so there the second column is a label, and in the shorter rows the 自然人 value."""
+    labels: set[tuple[int, int]] = set()
+    values: set[tuple[int, int]] = set()
     for row in table.rows:
         kinds = [(c.pos.col, grid[c].kind) for c in row if c.pos.col is not None]
         if any(k == "value" for _, k in kinds):
-            labels |= {col for col, k in kinds if k == "label"}
-            values |= {col for col, k in kinds if k == "value"}
+            width = _width(row)
+            labels |= {(width, col) for col, k in kinds if k == "label"}
+            values |= {(width, col) for col, k in kinds if k == "value"}
     return frozenset(labels - values)
 
 
 def _lead(values: Sequence[Cell], rows: Rows) -> int:
-    """How many empty cells of label columns `values` start with."""
+    """How many empty cells of label columns (of rows as wide as theirs) `values` start with."""
+    width = _width(values)
     k = 0
-    while k < len(values) and not values[k].text.strip() and values[k].pos.col in rows.label_cols:
+    while k < len(values) and not values[k].text.strip() and (width, values[k].pos.col) in rows.label_cols:
         k += 1
     return k
 
