@@ -4,6 +4,8 @@ written here in the family's shape and every expected cell checked by hand again
 
 from __future__ import annotations
 
+import pytest
+
 from gov_disclosure.blocks import Table
 from gov_disclosure.readers.text import read_text
 from gov_disclosure.readers.text.dialects.cell_lines import CellLinesDialect, units
@@ -273,6 +275,37 @@ class TestPageMarks:
         (table,) = read([*self.HEADER, "1", "1", "2", "", "", "", PROSE])
         assert not table.dropped_empty
         assert cells(table) == [[*self.HEADER, "1", "1", "2"]]
+
+
+class TestMarkers:
+    HEADER = TestPageMarks.HEADER
+
+    def test_marker_right_above_the_header_is_text(self) -> None:
+        # lynx: the bookmark printed on the line above the first cell, with no empty line
+        lines = [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "[bookmark: _Toc8]",
+            *docx2txt([*self.HEADER, "1", "1", "2"]),
+        ]
+        (table,) = read(lines)
+        assert cells(table)[0][:2] == ["行政复议", "行政诉讼"]
+        assert table.pos.line == 3
+        texts = [getattr(b, "text", None) for b in read_text("\n".join(lines)).blocks]
+        assert texts[:2] == ["四、政府信息公开行政复议、行政诉讼情况", "[bookmark: _Toc8]"]
+
+    @pytest.mark.parametrize("furniture", ["[image: image9.png]", "- 9 -"])
+    def test_furniture_after_trailing_empty_cells_is_text(self, furniture: str) -> None:
+        # lynx: a cell and its empty line; 行政诉讼 blank (three more empty lines), then an
+        # image or a page number with its own empty line (lines 26-27), then the next heading:
+        # the empty cells stay in the table (lines 23-25, after the 2), the furniture out of it
+        tail = ["", "", "", furniture, "", "五、存在的主要问题及改进情况", PROSE]
+        lines = [*docx2txt([*self.HEADER, "1", "1", "2"]), *tail]
+        (table,) = read(lines)
+        assert not table.dropped_empty
+        assert cells(table) == [[*self.HEADER, "1", "1", "2"]]
+        assert table.rows[0][-1].pos.line == 21  # the last value, 2
+        texts = [getattr(b, "text", None) for b in read_text("\n".join(lines)).blocks]
+        assert furniture in texts
 
 
 class TestNotThisFamily:
