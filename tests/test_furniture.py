@@ -53,5 +53,6 @@ def test_tool_markers(line: str) -> None:
     "line", ["[bookmark: _GoBack]根据《条例》", "[1]", "[注]", "[bookmark:", "（一）予以公开", "5"]
 )
 def test_not_tool_markers(line: str) -> None:
-    """Text after the marker, a numbered note, a Chinese bracket word, a marker cut by a wrap."""
+    """Text after the marker, a numbered note, a Chinese bracket word, a marker cut by a wrap,
+    a lost table's placeholder (reported by the sectioner)."""
     assert not is_marker(line)
