@@ -1,15 +1,18 @@
 """Cells one per line (LibreOffice txt, docx2txt, lynx shapes): the units read from the gaps,
-the regions claimed, the grid read, and the text that is not such a table. Every input is
-written here in the family's shape and every expected cell checked by hand against it."""
+the regions claimed, the grid read, page furniture and tool markers kept out of tables, and the
+text that is not such a table. Every input is written here in the family's shape and every
+expected cell checked by hand against it (the kit's noise test reads the kit's own text)."""
 
 from __future__ import annotations
 
 import pytest
 
+from gov_disclosure import parse_text
 from gov_disclosure.blocks import Table
 from gov_disclosure.readers.text import read_text
 from gov_disclosure.readers.text.dialects.cell_lines import CellLinesDialect, units
 from gov_disclosure.readers.text.lines import scan
+from gov_disclosure.testing import Quirks, render, zero_report
 
 PROSE = "本机关全年主动公开政府信息一千余条，依申请公开工作平稳有序开展，未发生行政复议案件。"  # > 40
 
@@ -335,3 +338,16 @@ def test_thousands_of_small_tables() -> None:
     text = text.encode()[:100_000].decode(errors="ignore")
     doc = read_text(text)
     assert sum(isinstance(b, Table) for b in doc.blocks) > 2000
+
+
+@pytest.mark.parametrize("form", ["cell-lines", "cell-lines-lynx", "cell-lines-docx2txt"])
+def test_kit_markers_are_kept_as_markers(form: str) -> None:
+    """The kit's noise (a marker or a page number before each block): no marker is a cell,
+    and every one the text prints is kept in `unassigned` as a marker."""
+    text = render(zero_report(), form, Quirks(noise=True))
+    printed = {line.strip() for line in text.splitlines() if line.strip().startswith("[")}
+    assert len(printed) >= 3
+    report = parse_text(text)
+    assert {u.text for u in report.unassigned if u.reason == "marker"} == printed
+    tables = [b for b in read_text(text).blocks if isinstance(b, Table)]
+    assert not any(c.text.strip() in printed or "[" in c.text for t in tables for row in t.rows for c in row)

@@ -1,12 +1,16 @@
 """The pipe dialect's frames, decided by a table's rows together (html2text writes rows without
-outer pipes, so a leading `|` is an empty first cell), and page marks around pipe rows (page
-furniture, never a cell). Every input is written here in the family's shape and every expected
+outer pipes, so a leading `|` is an empty first cell), and page marks and tool markers around
+pipe rows (page furniture, never a cell). Every input is written here in the family's shape and every expected
 cell checked by hand against it."""
 
 from __future__ import annotations
 
+import pytest
+
+from gov_disclosure import parse_text
 from gov_disclosure.blocks import Paragraph, Table
 from gov_disclosure.readers.text import read_text
+from gov_disclosure.testing import Quirks, render, zero_report
 
 
 def _blocks(lines: list[str]) -> tuple[list[Table], list[str]]:
@@ -92,3 +96,15 @@ def test_marker_among_cell_per_line_pipes_is_no_cell() -> None:
     (table,), _ = _blocks(["自然人 |", "总计 |", "[image: image5.png]", "一、本年新收 |", "3 |", "3 |"])
     assert table.dropped_empty
     assert [c.text for row in table.rows for c in row] == ["自然人", "总计", "一、本年新收", "3", "3"]
+
+
+@pytest.mark.parametrize("form", ["pipe", "pipe-framed"])
+def test_kit_markers_are_kept_as_markers(form: str) -> None:
+    """The kit's noise (a marker or a page number before each block): no marker is a cell
+    or a row, and every one the text prints is kept in `unassigned` as a marker."""
+    text = render(zero_report(), form, Quirks(noise=True))
+    printed = {line.strip() for line in text.splitlines() if line.strip().startswith("[")}
+    assert len(printed) >= 3
+    assert {u.text for u in parse_text(text).unassigned if u.reason == "marker"} == printed
+    tables, _ = _blocks(text.splitlines())
+    assert not any("[" in c.text for t in tables for row in t.rows for c in row)
