@@ -1,7 +1,7 @@
 """The pipe dialect's frames, decided by a table's rows together (html2text writes rows without
 outer pipes, so a leading `|` is an empty first cell), and page marks and tool markers around
-pipe rows (page furniture, never a cell). Every input is written here in the family's shape and every expected
-cell checked by hand against it."""
+pipe rows (page furniture, never a cell). Every input is written here in the family's shape and
+every expected cell checked by hand against it (the kit's noise test reads the kit's own text)."""
 
 from __future__ import annotations
 
