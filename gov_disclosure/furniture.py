@@ -1,4 +1,5 @@
-"""Page furniture every reader meets: page numbers printed in the margin.
+"""Page furniture every reader meets: page numbers printed in the margin, and the markers
+conversion tools print in place of what they cannot render (`[bookmark: _Toc4]`, `[image: 图1]`).
 
 One definition for the text dialects, the PDF reader and the sectioner, so a page number is the
 same thing whatever form the report arrived in. Marks are compared in the simplified form
@@ -41,3 +42,18 @@ def is_page_number(text: str) -> bool:
     says the line is in the page margin."""
     folded = simplified(_BLANKS.sub("", text))
     return _PAGE_MARK.fullmatch(folded) is not None or _BARE.fullmatch(folded) is not None
+
+
+_MARKER_LINE = regex.compile(r"(?:\\?\[[A-Za-z]+(?::[^\]\n]*)?\\?\][\s\u00a0\u3000]*)+")
+_LOST_TABLE = regex.compile(r"\\?\[(?i:table)\\?\]")
+
+
+def is_marker(text: str) -> bool:
+    """A line that is only tool markers: a bracketed ASCII word, alone or with a colon and
+    what it stands for (`[bookmark: _Toc4]`, `[image: 图1]`, `[IMG]`; markdown may escape the
+    brackets: `\\[bookmark: x\\]`). Not a cell: a table's text never has this shape. `[TABLE]`
+    is none: it stands for a lost table, which the sectioner reports."""
+    stripped = text.strip(" \t\u00a0\u3000\r\n")
+    if not stripped.startswith(("[", "\\[")):
+        return False
+    return _MARKER_LINE.fullmatch(stripped) is not None and _LOST_TABLE.fullmatch(stripped) is None

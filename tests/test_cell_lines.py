@@ -1,13 +1,18 @@
 """Cells one per line (LibreOffice txt, docx2txt, lynx shapes): the units read from the gaps,
-the regions claimed, the grid read, and the text that is not such a table. Every input is
-written here in the family's shape and every expected cell checked by hand against it."""
+the regions claimed, the grid read, page furniture and tool markers kept out of tables, and the
+text that is not such a table. Every input is written here in the family's shape and every
+expected cell checked by hand against it (the kit's noise test reads the kit's own text)."""
 
 from __future__ import annotations
 
+import pytest
+
+from gov_disclosure import parse_text
 from gov_disclosure.blocks import Table
 from gov_disclosure.readers.text import read_text
 from gov_disclosure.readers.text.dialects.cell_lines import CellLinesDialect, units
 from gov_disclosure.readers.text.lines import scan
+from gov_disclosure.testing import Quirks, render, zero_report
 
 PROSE = "本机关全年主动公开政府信息一千余条，依申请公开工作平稳有序开展，未发生行政复议案件。"  # > 40
 
@@ -275,6 +280,37 @@ class TestPageMarks:
         assert cells(table) == [[*self.HEADER, "1", "1", "2"]]
 
 
+class TestMarkers:
+    HEADER = TestPageMarks.HEADER
+
+    def test_marker_right_above_the_header_is_text(self) -> None:
+        # lynx: the bookmark printed on the line above the first cell, with no empty line
+        lines = [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "[bookmark: _Toc8]",
+            *docx2txt([*self.HEADER, "1", "1", "2"]),
+        ]
+        (table,) = read(lines)
+        assert cells(table)[0][:2] == ["行政复议", "行政诉讼"]
+        assert table.pos.line == 3
+        texts = [getattr(b, "text", None) for b in read_text("\n".join(lines)).blocks]
+        assert texts[:2] == ["四、政府信息公开行政复议、行政诉讼情况", "[bookmark: _Toc8]"]
+
+    @pytest.mark.parametrize("furniture", ["[image: image9.png]", "- 9 -"])
+    def test_furniture_after_trailing_empty_cells_is_text(self, furniture: str) -> None:
+        # lynx: a cell and its empty line; 行政诉讼 blank (three more empty lines), then an
+        # image or a page number with its own empty line (lines 26-27), then the next heading:
+        # the empty cells stay in the table (lines 23-25, after the 2), the furniture out of it
+        tail = ["", "", "", furniture, "", "五、存在的主要问题及改进情况", PROSE]
+        lines = [*docx2txt([*self.HEADER, "1", "1", "2"]), *tail]
+        (table,) = read(lines)
+        assert not table.dropped_empty
+        assert cells(table) == [[*self.HEADER, "1", "1", "2"]]
+        assert table.rows[0][-1].pos.line == 21  # the last value, 2
+        texts = [getattr(b, "text", None) for b in read_text("\n".join(lines)).blocks]
+        assert furniture in texts
+
+
 class TestNotThisFamily:
     def test_labels_after_their_values(self) -> None:
         # pdftotext of a printed page: a header on one line, then values before their label
@@ -302,3 +338,16 @@ def test_thousands_of_small_tables() -> None:
     text = text.encode()[:100_000].decode(errors="ignore")
     doc = read_text(text)
     assert sum(isinstance(b, Table) for b in doc.blocks) > 2000
+
+
+@pytest.mark.parametrize("form", ["cell-lines", "cell-lines-lynx", "cell-lines-docx2txt"])
+def test_kit_markers_are_kept_as_markers(form: str) -> None:
+    """The kit's noise (a marker or a page number before each block): no marker is a cell,
+    and every one the text prints is kept in `unassigned` as a marker."""
+    text = render(zero_report(), form, Quirks(noise=True))
+    printed = {line.strip() for line in text.splitlines() if line.strip().startswith("[")}
+    assert len(printed) >= 3
+    report = parse_text(text)
+    assert {u.text for u in report.unassigned if u.reason == "marker"} == printed
+    tables = [b for b in read_text(text).blocks if isinstance(b, Table)]
+    assert not any(c.text.strip() in printed or "[" in c.text for t in tables for row in t.rows for c in row)

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import regex
 
+from gov_disclosure.furniture import is_marker
 from gov_disclosure.numbering import match_marker, starts_outline_heading
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import BLANKS, Claim, LineFacts, Lines, numbers_of, runs, scan
@@ -64,6 +65,11 @@ def _cell_text(line: str, f: LineFacts, is_number: Callable[[str], bool]) -> str
     return text
 
 
+def _furniture(line: str, f: LineFacts) -> bool:
+    """A page mark (`- 11 -`) or a tool's marker (`[bookmark: _Toc4]`): no cell of the table."""
+    return f.page_mark or (not f.blank and is_marker(line))
+
+
 def has_values(lines: Sequence[str], facts: Sequence[LineFacts]) -> bool:
     """At least `MIN_VALUES` lines that are one number and may be a cell: what every region
     needs, asked first so that text of another shape costs one pass over its facts."""
@@ -83,12 +89,12 @@ def has_values(lines: Sequence[str], facts: Sequence[LineFacts]) -> bool:
 def claims(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[Claim]:
     """Value lines are members, label lines join, empty lines are gaps; anything else stops a
     run, and so does a label right under a line that is no cell (the tail of wrapped prose).
-    A page mark is page furniture: a gap, like the empty lines it brings."""
+    Page furniture (`_furniture`) is a gap, like the empty lines it brings."""
     out: list[Claim] = []
     prose_above = False
     is_number = numbers_of(lines)
     for line, f in zip(lines, facts, strict=True):
-        if f.page_mark:
+        if _furniture(line, f):
             out.append(Claim.GAP)
             continue
         if f.blank:
@@ -112,7 +118,7 @@ def _cells_ok(lines: Lines) -> bool:
     texts = [
         _cell_text(line, f, is_number) or ""
         for line, f in zip(lines, lines.facts, strict=True)
-        if not (f.blank or f.page_mark)
+        if not (f.blank or _furniture(line, f))
     ]
     labels = [t for t in texts if not is_number(t)]
     if len(texts) - len(labels) < MIN_VALUES or not labels:
@@ -144,14 +150,14 @@ def units(gaps: Sequence[tuple[int, str, str]]) -> tuple[int, int]:
 def _lines(lines: Lines, first_line: int) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
     """The nonblank lines `(line, text, kind)` and the gaps `(empty lines, kind before, kind
     after)` between them, and after the last (kind after: `E`, the end; `H`, an enumerated
-    heading over another label). A page mark is skipped with the empty lines after it (its own)."""
+    heading over another label). Page furniture is skipped with the empty lines after it (its own)."""
     found: list[tuple[int, str, str]] = []
     gaps: list[tuple[int, str, str]] = []
     run = 0
     marked = False
     is_number = lines.numbers.__getitem__
     for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
-        if f.page_mark or (marked and f.blank):
+        if _furniture(line, f) or (marked and f.blank):
             marked = True
             continue
         marked = False
@@ -174,7 +180,8 @@ def _lines(lines: Lines, first_line: int) -> tuple[list[tuple[int, str, str]], l
 
 def tokens(lines: Lines, first_line: int, unit_of: tuple[int, int] | None = None) -> list[Token]:
     """The cells in order, empty cells counted from the gaps (in the units given, else in the
-    lines' own)."""
+    lines' own), each on an empty line after the cell before (not before the cell after: page
+    furniture between them is not theirs)."""
     found, gaps = _lines(lines, first_line)
     sep, unit = unit_of or units(gaps)
     out: list[Token] = []
@@ -183,7 +190,7 @@ def tokens(lines: Lines, first_line: int, unit_of: tuple[int, int] | None = None
         if gap < sep and out and kind == "L" and out[-1].kind == "L":
             out[-1] = out[-1]._replace(text=out[-1].text + "\n" + text, more=(*out[-1].more, lineno))
             continue
-        empty_at = lineno - gap + sep  # the first empty line past the separator
+        empty_at = found[k - 1][0] + 1 + sep if k else lineno  # past the cell before and its separator
         out += [Token("", empty_at + j * unit, "E") for j in range((gap - sep) // unit if gap > sep else 0)]
         out.append(Token(text, lineno, kind))
     if len(gaps) == len(found) and found:  # empty lines end the lines: empty cells

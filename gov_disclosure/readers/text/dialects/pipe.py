@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import regex
 
+from gov_disclosure.furniture import is_marker
 from gov_disclosure.readers.text.dialects.base import Piece, Reading, RegionDialect, reading_or_none
 from gov_disclosure.readers.text.lines import Claim, LineFacts, Lines, runs, scan
 
@@ -23,11 +24,12 @@ def claims(facts: Sequence[LineFacts], lines: Sequence[str], max_text: int = 30)
     and a short line between two lines with pipes (a row of one spanning cell, or the first
     line of a cell wrapped at a hard break: `（二）部分公开（区分处理的，` over `不计其他情形）| 16`),
     even if it reads like a heading. A page mark (`- 7 -`) is furniture: it may sit inside a
-    run but never starts or ends one. `max_text` is the longest such line."""
+    run but never starts or ends one; so is a tool's marker line (`[bookmark: _Toc4]`).
+    `max_text` is the longest such line."""
     n = len(facts)
     out = []
     for i, f in enumerate(facts):
-        if f.page_mark:
+        if _furniture(lines[i], f):
             out.append(Claim.GAP)
             continue
         between = 0 < i < n - 1 and facts[i - 1].pipes and facts[i + 1].pipes
@@ -36,6 +38,11 @@ def claims(facts: Sequence[LineFacts], lines: Sequence[str], max_text: int = 30)
         )
         out.append(Claim.MEMBER if f.pipes else Claim.JOIN if joins or is_bare_rule(lines[i]) else Claim.STOP)
     return out
+
+
+def _furniture(line: str, f: LineFacts) -> bool:
+    """A page mark (`- 7 -`) or a tool's marker line (`[image: 图1]`): no row of the table."""
+    return f.page_mark or (not f.blank and not f.pipes and is_marker(line))
 
 
 _BARE_RULE = regex.compile(r"^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*$")
@@ -72,7 +79,7 @@ class PipeDialect(RegionDialect):
         parts_open: list[str] = []
         opened_at = first_line
         for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
-            if f.page_mark:
+            if _furniture(line, f):
                 continue
             parts = line.rstrip("\r\n").split("|")
             for k, part in enumerate(parts):
@@ -98,7 +105,7 @@ def _read_framed(lines: Lines, first_line: int) -> Reading | None:
     page marks are skipped."""
     rows: list[tuple[Piece, ...]] = []
     for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
-        if f.blank or f.page_mark:
+        if f.blank or _furniture(line, f):
             continue
         parts = [p.strip() for p in line.strip()[1:-1].split("|")] if f.framed else [line.strip()]
         rows.append(tuple(Piece(t, first_line + offset, k) for k, t in enumerate(parts)))
@@ -116,7 +123,7 @@ def _read_rows(lines: Lines, first_line: int) -> Reading | None:
     left = bool(piped) and all(t.startswith("|") for t in piped)
     right = bool(piped) and all(t.endswith("|") for t in piped)
     for offset, (line, f) in enumerate(zip(lines, lines.facts, strict=True)):
-        if f.blank or f.page_mark or is_bare_rule(line):
+        if f.blank or _furniture(line, f) or is_bare_rule(line):
             continue
         parts = [p.strip() for p in line.strip().split("|")]
         if len(parts) > 1 and left and line.strip().startswith("|"):
