@@ -72,16 +72,6 @@ FIXED = [
         blank(zero_report(), "requests", T3_ROWS, LEGAL),
         id="fixed-width-dashes-under-group-label",
     ),
-]
-
-GAPS = [
-    # (form, quirks, report): what is lost is in the docstring of `restricted`
-    pytest.param(
-        "fixed-width",
-        Quirks(),
-        blank(zero_report(), "proactive", ("coercion",), ("prior_items", "change", "decisions")),
-        id="fixed-width-blank-row",
-    ),
     pytest.param(
         "fixed-width", Quirks(), blank(zero_report(), "requests", T3_ROWS, LEGAL), id="fixed-width-blank-legal"
     ),
@@ -93,13 +83,33 @@ GAPS = [
     ),
 ]
 
+GAPS = [
+    # (form, quirks, report): what is lost is in the docstring of `restricted`
+    pytest.param(
+        "fixed-width",
+        Quirks(),
+        blank(zero_report(), "proactive", ("coercion",), ("prior_items", "change", "decisions")),
+        id="fixed-width-blank-row",
+    ),
+    pytest.param(
+        "fixed-width", Quirks(noise=True), page_number_after_blank_group(), id="fixed-width-noise-blank-last-group"
+    ),
+    pytest.param(
+        "fixed-width",
+        Quirks(),
+        blank(zero_report(), "reviews", ("review", "litigation_direct"), REVIEW_COLUMNS),
+        id="fixed-width-blank-leading-groups",
+    ),
+]
+
 
 @pytest.mark.parametrize(("form", "q", "report"), FIXED)
 def test_fixed_gap(form: str, q: Quirks, report: Report) -> None:
     """Gaps once restricted, read in full now: a short overview paragraph stays text (not
     cells of Table 2 with the title); html2text's `| | 1| 0` row keeps its empty first cell;
     docx2txt's units survive the extra empty line after a table; a page mark is no cell and
-    no reason to read a framed table as unframed."""
+    no reason to read a framed table as unframed; blank fixed-width columns are read by their
+    headers' columns (the measure that puts each header over its column wins)."""
     assert_round_trip(report, parse_rendered(render(report, form, q), form))
 
 

@@ -4,7 +4,7 @@ every intermediate kept (`FixedWidthFinder`), and the score that chooses the mea
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cached_property
 from itertools import accumulate
@@ -35,21 +35,21 @@ number of another label (pdftotext moves a cell by a column now and then)."""
 
 def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[Token]], penalty: int = 3) -> float:
     """Irregularity of a reading (lower is better): how far value cells stray from their
-    column's alignment, how far header cells over the values sit from any column, and the
-    column count."""
+    column's alignment, how far header cells over the values sit from any column (the header's
+    own empty columns included: a blank column is no stray header), and the count of columns
+    with values."""
     score = 0.0
     for b, cols in columns.items():
-        score += sum(c.spread() for c in cols) + penalty * len(cols)
+        score += sum(c.spread() + penalty for c in cols if c.tokens)
         if not cols:
             continue
-        los = [c.lo for c in cols]  # sorted: the furthest reach of the columns left of x, the next one right
+        los = [c.lo for c in cols]  # sorted: the furthest reach of the columns left of a cell's end, the next one
         reach = list(accumulate((c.hi for c in cols), max))
         for t in headers.get(b, []):
             if t.centre2 >= 2 * los[0]:
-                x = t.centre2 / 2
-                k = bisect_right(los, x)
-                right = los[k] - x if k < len(los) else math.inf
-                score += min(max(0.0, x - reach[k - 1]), right)
+                k = bisect_left(los, t.end)
+                right = los[k] - t.end if k < len(los) else math.inf
+                score += min(max(0, t.start - reach[k - 1]), right)
     return score
 
 
@@ -82,7 +82,7 @@ class FixedWidthFinder:
                 break
             self.tokens = split
             self.stage()
-        self.score = regularity(self.columns, self.headers, settings.column_penalty) if self.filled else float("inf")
+        self.score = regularity(self.headed(), self.headers, settings.column_penalty) if self.filled else float("inf")
         self.unplaceable: set[int] = set()  # blocks whose header shows columns the values do not fit
         self.placed = False
         self.drifted: set[int] = set()  # later blocks whose columns do not line up with the first's
@@ -113,15 +113,35 @@ class FixedWidthFinder:
         left = min(self.label_starts, default=0)
         return [ValueColumn(t.start, t.end, ()) for t in self.headers[block] if t.start > left]
 
+    def header_lines(self) -> dict[int, list[list[Token]]]:
+        """Each filled block's header lines."""
+        out: dict[int, list[list[Token]]] = {b: [] for b in self.filled}
+        for ts, r, k in zip(self.tokens, self.roles, self.blocks, strict=True):
+            if r is Role.HEADER and k in out:
+                out[k].append(ts)
+        return out
+
+    def headed(self) -> dict[int, list[ValueColumn]]:
+        """Each block's columns with the header's empty ones, where its values can be placed
+        (what the score measures headers against; `place` keeps them)."""
+        lines = self.header_lines()
+        out = dict(self.columns)
+        for b in self.filled:
+            cols, placeable = header_columns(
+                self.columns[b], lines[b], wide=self.wide, labelled=bool(self.label_starts)
+            )
+            if placeable and not packed(cols):
+                out[b] = cols
+        return out
+
     def header_columns(self) -> None:
         """The header's empty columns added to each block's, and the unplaceable blocks found."""
-        header_lines: dict[int, list[list[Token]]] = {b: [] for b in self.filled}
-        for ts, r, k in zip(self.tokens, self.roles, self.blocks, strict=True):
-            if r is Role.HEADER and k in header_lines:
-                header_lines[k].append(ts)
+        header_lines = self.header_lines()
         self.unplaceable = set()
         for b in self.filled:
-            self.columns[b], placeable = header_columns(self.columns[b], header_lines[b], wide=self.wide)
+            self.columns[b], placeable = header_columns(
+                self.columns[b], header_lines[b], wide=self.wide, labelled=bool(self.label_starts)
+            )
             if not placeable or packed(self.columns[b]):
                 self.unplaceable.add(b)
 

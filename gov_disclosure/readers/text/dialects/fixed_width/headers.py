@@ -66,7 +66,7 @@ def leaf_columns(lines: Sequence[Sequence[Token]], lo: int, *, wide: bool) -> li
 
 
 def header_columns(
-    values: Sequence[ValueColumn], header: Sequence[Sequence[Token]], *, wide: bool
+    values: Sequence[ValueColumn], header: Sequence[Sequence[Token]], *, wide: bool, labelled: bool = True
 ) -> tuple[list[ValueColumn], bool]:
     """`values` with an empty column for each header column no value stands under -- when the
     header's columns are disjoint and every value column lies under exactly one of its own --
@@ -74,10 +74,12 @@ def header_columns(
     more columns than the values fill and the values do not fit its columns (the layout cannot
     say which column a value is in; a garbled header over as many value columns as it has
     columns says nothing). An empty column needs words on two lines at least: a lone word may
-    be half of a cell's text split by a single blank (`结 果`)."""
+    be half of a cell's text split by a single blank (`结 果`). Header columns are read right
+    of the first value column, where `labelled` rows print their labels; a table without
+    labels (Table 4) may leave its first columns blank, so all of its header is read."""
     if not values or not header:
         return list(values), True
-    leaves = leaf_columns(header, values[0].lo, wide=wide)
+    leaves = leaf_columns(header, values[0].lo if labelled else 0, wide=wide)
     extra = [ValueColumn(a, b, ()) for a, b, n in leaves if n >= 2 and not any(c.lo < b and c.hi > a for c in values)]
     if not extra or len(leaves) <= len(values):  # every header column may have its values
         return list(values), True
