@@ -16,6 +16,7 @@ from test_kit_gaps import (
     REVIEW_COLUMNS,
     T3_ROWS,
     blank,
+    documents_blank_2021,
     page_number_after_blank_group,
     review_blank_direct_one,
     short_overview,
@@ -64,6 +65,7 @@ def _for(form: str, q: Quirks) -> Quirks:
 @example(report=blank(zero_report(), "reviews", ("litigation_direct",), REVIEW_COLUMNS), q=Quirks())
 @example(report=page_number_after_blank_group(), q=Quirks(noise=True))
 @example(report=blank(zero_report(), "requests", T3_ROWS, LEGAL), q=Quirks(noise=True))
+@example(report=documents_blank_2021(), q=Quirks())
 def test_rendered_reports_parse_back(form: str, report: Report, q: Quirks) -> None:
     q = _for(form, q)
     report = restricted(form, q, report)
