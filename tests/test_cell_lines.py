@@ -351,3 +351,34 @@ def test_kit_markers_are_kept_as_markers(form: str) -> None:
     assert {u.text for u in report.unassigned if u.reason == "marker"} == printed
     tables = [b for b in read_text(text).blocks if isinstance(b, Table)]
     assert not any(c.text.strip() in printed or "[" in c.text for t in tables for row in t.rows for c in row)
+
+
+def test_a_rows_blank_last_columns_are_kept_within_the_width() -> None:
+    """LibreOffice's shape of a 2019 Table 2 block: 行政许可's last cell (处理决定数量) is blank,
+    one empty line. The header's labels lead the first row, so only the kept empty cell says
+    its two numbers are the first two columns; the row below fixes the width (3). The empty
+    line after the table (before the heading) is no cell of it."""
+    lines = [
+        "第二十条第（五）项",
+        "信息内容",
+        "上一年项目数量",
+        "本年增/减",
+        "处理决定数量",
+        "行政许可",
+        "4",
+        "1",
+        "",
+        "其他对外管理服务事项",
+        "2",
+        "0",
+        "2",
+        "",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    (table,) = read(lines)
+    assert (table.dialect, table.dropped_empty) == ("cell-lines", False)
+    assert cells(table) == [
+        ["第二十条第（五）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量", "行政许可", "4", "1", ""],
+        ["其他对外管理服务事项", "2", "0", "2"],
+    ]
+    assert [(c.pos.line, c.pos.col) for c in table.rows[0][6:]] == [(7, 6), (8, 7), (9, 8)]

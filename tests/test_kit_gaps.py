@@ -42,6 +42,13 @@ def review_blank_direct_one() -> Report:
     return perturb(r, ("reviews", "litigation_direct", "total"), 1)
 
 
+def documents_blank_2021() -> Report:
+    """A 2021 report whose Table 2 document rows (规章, 行政规范性文件) are blank: printed one
+    cell a line, their empty cells are runs of empty lines before the next block's title."""
+    columns = ("issued", "repealed", "in_force")
+    return blank(zero_report("2021"), "proactive", ("regulations", "normative_documents"), columns)
+
+
 FIXED = [
     # (form, quirks, report): gaps the kit found and the parser now reads (see test_fixed_gap)
     pytest.param("cell-lines", Quirks(), short_overview(), id="cell-lines-short-overview"),
@@ -72,6 +79,7 @@ FIXED = [
         blank(zero_report(), "requests", T3_ROWS, LEGAL),
         id="fixed-width-dashes-under-group-label",
     ),
+    pytest.param("cell-lines", Quirks(), documents_blank_2021(), id="cell-lines-blank-documents-2021"),
     pytest.param(
         "fixed-width", Quirks(), blank(zero_report(), "requests", T3_ROWS, LEGAL), id="fixed-width-blank-legal"
     ),
@@ -109,7 +117,8 @@ def test_fixed_gap(form: str, q: Quirks, report: Report) -> None:
     cells of Table 2 with the title); html2text's `| | 1| 0` row keeps its empty first cell;
     docx2txt's units survive the extra empty line after a table; a page mark is no cell and
     no reason to read a framed table as unframed; blank fixed-width columns are read by their
-    headers' columns (the measure that puts each header over its column wins)."""
+    headers' columns (the measure that puts each header over its column wins); a one-cell-a-line
+    block after printed empty cells is not cut into a stack of labels and numbers."""
     assert_round_trip(report, parse_rendered(render(report, form, q), form))
 
 

@@ -233,3 +233,42 @@ def test_a_part_under_its_title_reads_rows_of_one_number_and_keeps_its_title() -
         ["行政事业性收费", "12.6"],
     ]
     assert LabelStackDialect().regions(scan(tables[7:14])) == []
+
+
+def test_a_part_of_a_run_next_to_printed_empty_cells_is_left_to_cell_lines() -> None:
+    """LibreOffice's txt export of a 2021 Table 2: a blank row prints its three empty cells as
+    three empty lines, so the run after them is a cell-per-line dump's. A part cut from it by
+    its title (`第二十条第（六）项` ...) is no whole table of this dialect: taken, it would leave
+    `第二十条第（五）项` / `行政许可` / `5` as prose. Cell lines reads all of it."""
+    lines = [
+        "二、主动公开政府信息情况",
+        "规章",
+        "",
+        "",
+        "",
+        "第二十条第（五）项",
+        "信息内容",
+        "本年处理决定数量",
+        "行政许可",
+        "5",
+        "第二十条第（六）项",
+        "信息内容",
+        "本年处理决定数量",
+        "行政处罚",
+        "3",
+        "行政强制",
+        "0",
+        "",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    assert LabelStackDialect().regions(scan(lines)) == []
+    tables = [b for b in read_text("\n".join(lines)).blocks if isinstance(b, Table)]
+    assert [(t.dialect, t.dropped_empty) for t in tables] == [("cell-lines", False)]
+    assert [[c.text for c in row] for row in tables[0].rows] == [
+        ["规章"],
+        ["第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "5"],
+        ["第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "3"],
+        ["行政强制", "0"],
+    ]
+    # The same run with no empty cell printed above it (pdftotext's shape) keeps its part.
+    assert LabelStackDialect().regions(scan(lines[5:17])) == [(5, 12)]

@@ -16,6 +16,7 @@ from test_kit_gaps import (
     REVIEW_COLUMNS,
     T3_ROWS,
     blank,
+    documents_blank_2021,
     page_number_after_blank_group,
     review_blank_direct_one,
     short_overview,
@@ -70,6 +71,7 @@ def _for(form: str, q: Quirks) -> Quirks:
 @example(report=blank(zero_report(), "requests", T3_ROWS, LEGAL), q=Quirks(noise=True))
 @example(report=blank(zero_report(), "requests", T3_ROWS, LEGAL), q=Quirks())
 @example(report=blank(zero_report(), "reviews", ("litigation_after_review",), REVIEW_COLUMNS), q=Quirks())
+@example(report=documents_blank_2021(), q=Quirks())
 def test_rendered_reports_parse_back(form: str, report: Report, q: Quirks) -> None:
     q = _for(form, q)
     report = restricted(form, q, report)

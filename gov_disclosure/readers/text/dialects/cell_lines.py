@@ -8,9 +8,11 @@ empty cell adds `m` more (1: LibreOffice, lynx; 2: docx2txt). `s` is the commone
 two cells and `m` the greatest common divisor of the rest, so a gap of `g` empty lines holds
 `(g - s) / m` empty cells; a gap shorter than `s` continues the cell before (a label that lynx
 wrapped). Rows are not marked either: a row starts at a label that follows a value or an empty
-cell. The empty cells at the end of a row (blank trailing columns, or the cells a merged label
-covers at the start of the next row) are dropped: the grid is positional, so a short row is
-padded at its end. A region that prints no empty cell at all cannot tell a blank cell from a
+cell. The empty cells at the end of a row past the table's width (the cells a merged label
+covers at the start of the next row), or of a row without values, are dropped: the grid is
+positional, so a short row is padded at its end. A row with values keeps those within the
+width (its last columns blank): its first row also holds the header's labels, so padding
+could not tell which columns its values are. A region that prints no empty cell at all cannot tell a blank cell from a
 dropped one, so its reading is marked `dropped_empty` and its cells are read as one stream.
 """
 
@@ -321,6 +323,14 @@ def rows(stream: Sequence[Token]) -> list[list[Token]]:
     return out
 
 
+def _labels(row: Sequence[Token]) -> int:
+    """How many labels lead the row."""
+    k = 0
+    while k < len(row) and row[k].kind == "L":
+        k += 1
+    return k
+
+
 def _zone(row: Sequence[Token]) -> tuple[int, int]:
     """(cells after the row's labels up to its last value, all cells after its labels)."""
     k = 0
@@ -385,8 +395,10 @@ class CellLinesDialect(RegionDialect):
     def _reading(self, lines: Lines, first_line: int, unit_of: tuple[int, int] | None) -> Reading | None:
         found = rows(tokens(lines, first_line, unit_of))
         dropped = not any(t.kind == "E" for r in found for t in r) or not positional(found)
+        width = 0 if dropped else max(_zone(r)[0] for r in found if any(t.kind == "V" for t in r))
         for r in found:
-            while r[-1].kind == "E" and len(r) > 1:
+            keep = _labels(r) + width if any(t.kind == "V" for t in r) else 1
+            while r[-1].kind == "E" and len(r) > keep:
                 r.pop()
         grid = [tuple(Piece(t.text, t.line, col) for col, t in enumerate(r)) for r in found]
         return reading_or_none(NAME, first_line, grid, dropped_empty=dropped)

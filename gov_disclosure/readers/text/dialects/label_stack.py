@@ -68,11 +68,21 @@ def _numbers(lines: Sequence[str], facts: Sequence[LineFacts]) -> int:
     return count
 
 
-def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[tuple[list[Item | None], bool]]:
-    """Runs of items, each cut into parts (`_parts`), with whether a part starts at a title
-    that cut it from the part before. One empty line inside a run is kept as None (it may only
-    separate rows). Two empty lines, or a line of blank characters, are a dump's empty cells:
-    they end the run."""
+class Part(NamedTuple):
+    """A part of a run of items (`_parts`): its items, whether a title cut it from the part
+    before, and whether its run lies next to a printed empty cell (`_empty_cell`)."""
+
+    items: list[Item | None]
+    titled: bool
+    walled: bool
+
+
+def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[Part]:
+    """Runs of items, each cut into parts (`_parts`). One empty line inside a run is kept as
+    None (it may only separate rows). Two empty lines, or a line of blank characters, are a
+    dump's printed empty cells: they end the run, and every part of a run next to them is
+    `walled` -- the dump prints its empty cells, so its blocks are cell lines' to read (with
+    its empty cells), never this dialect's: a part cut from such a run is no whole table."""
     out: list[list[Item | None]] = []
     run: list[Item | None] = []
     number = numbers_of(lines)
@@ -87,7 +97,12 @@ def _blocks(lines: Sequence[str], facts: Sequence[LineFacts]) -> list[tuple[list
             run = []
     if run:
         out.append(run)
-    return [part for block in out for part in _parts(block)]
+    parts = []
+    for block in out:
+        items = [it for it in block if it is not None]
+        walled = _empty_cell(lines, facts, items[0].at - 1, -1) or _empty_cell(lines, facts, items[-1].at + 1, 1)
+        parts += [Part(part, titled, walled) for part, titled in _parts(block)]
+    return parts
 
 
 def _parts(block: list[Item | None]) -> list[tuple[list[Item | None], bool]]:
@@ -181,16 +196,13 @@ def _empty_cell(lines: Sequence[str], facts: Sequence[LineFacts], index: int, st
     return bool(lines[index].strip(_EMPTY)) or 0 <= after < len(lines) and facts[after].blank
 
 
-def _bounded(lines: Sequence[str], facts: Sequence[LineFacts], first: int, last: int, single: bool) -> int | None:
-    """Where the block of lines `first`..`last` starts when it is a whole block: no printed
-    empty cell next to either end (a dump that prints them is read by cell lines), and above
-    the first label lies the text's start or an empty line (`first`), or a header line --
+def _bounded(lines: Sequence[str], facts: Sequence[LineFacts], first: int, single: bool) -> int | None:
+    """Where the block whose first label is on line `first` starts when it is a whole block:
+    above that label lies the text's start or an empty line (`first`), or a header line --
     never a heading or prose, whose wrapped tail it could be (None). A `single` row's block
     starts at its header line: one label alone cannot tell which table it is, its columns'
     names can. Rows enough tell it by their labels, and a header line over them may be the
     last line of a wrapped header, naming only some of their columns: it stays out."""
-    if _empty_cell(lines, facts, first - 1, -1) or _empty_cell(lines, facts, last + 1, 1):
-        return None
     if first == 0 or facts[first - 1].blank:
         return first
     above, f = lines[first - 1].strip(_EDGES), facts[first - 1]
@@ -208,15 +220,15 @@ class LabelStackDialect(RegionDialect):
         if _numbers(lines, facts) < MIN_NUMBERS:
             return []
         out = []
-        for block, titled in _blocks(lines, facts):
-            rows = rows_of(block, titled)
+        for block, titled, walled in _blocks(lines, facts):
+            rows = None if walled else rows_of(block, titled)
             if rows is None:
                 continue
+            end = rows[-1][1][-1].at + 1
             if titled and (head := block[0]) is not None:
-                if not _empty_cell(lines, facts, rows[-1][1][-1].at + 1, 1):
-                    out.append((head.at, rows[-1][1][-1].at + 1))
-            elif (start := _bounded(lines, facts, rows[0][0].at, rows[-1][1][-1].at, len(rows) == 1)) is not None:
-                out.append((start, rows[-1][1][-1].at + 1))
+                out.append((head.at, end))
+            elif (start := _bounded(lines, facts, rows[0][0].at, len(rows) == 1)) is not None:
+                out.append((start, end))
         return out
 
     def reading(self, lines: Lines, first_line: int) -> Reading | None:
@@ -232,7 +244,8 @@ class LabelStackDialect(RegionDialect):
         blocks = _blocks(lines, lines.facts)
         if len(blocks) != 1:
             return None
-        block, titled = blocks[0][0], _title(blocks[0][0]) > 0
+        block = blocks[0].items
+        titled = _title(block) > 0
         if (rows := rows_of(block, titled)) is None:
             return None
         title = [it for it in block[: _title(block)] if it is not None] if titled else []
