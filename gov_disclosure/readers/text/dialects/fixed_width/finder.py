@@ -129,11 +129,12 @@ class FixedWidthFinder:
         (what the score measures headers against; `place` keeps them)."""
         lines = self.header_lines()
         out = dict(self.columns)
+        crammed = self.crammed()
         for b in self.filled:
             cols, placeable = header_columns(
                 self.columns[b], lines[b], wide=self.wide, labelled=bool(self.label_starts)
             )
-            if placeable and not packed(cols) and not self.crammed(b):
+            if placeable and not packed(cols) and b not in crammed:
                 out[b] = cols
         return out
 
@@ -141,8 +142,9 @@ class FixedWidthFinder:
         """The header's empty columns added to each block's, and the unplaceable blocks found."""
         header_lines = self.header_lines()
         self.unplaceable = set()
+        crammed = self.crammed()
         for b in self.filled:
-            if self.crammed(b):  # its header's columns unknown: no empty ones added
+            if b in crammed:  # its header's columns unknown: no empty ones added
                 self.unplaceable.add(b)
                 continue
             self.columns[b], placeable = header_columns(
@@ -151,14 +153,15 @@ class FixedWidthFinder:
             if not placeable or packed(self.columns[b]):
                 self.unplaceable.add(b)
 
-    def crammed(self, block: int) -> bool:
-        """Whether a block read without labels (`unlabelled_headers`) has text lines whose words
-        stand a single blank apart: squeezed into their cells, they do not show where the
-        columns are, and the blank first columns cannot be told from the printed ones."""
-        if block not in self.unlabelled:
-            return False
-        text = (ts for ts, r, b in zip(self.tokens, self.roles, self.blocks, strict=True) if b == block and r in _TEXT)
-        return any(len(t.text.split()) > 1 for ts in text for t in ts)
+    def crammed(self) -> set[int]:
+        """The blocks read without labels (`unlabelled_headers`) whose text lines have words a
+        single blank apart: squeezed into their cells, they do not show where the columns are,
+        and the blank first columns cannot be told from the printed ones."""
+        return {
+            b
+            for ts, r, b in zip(self.tokens, self.roles, self.blocks, strict=True)
+            if b in self.unlabelled and r in _TEXT and any(len(t.text.split()) > 1 for t in ts)
+        }
 
     def _drifted(self) -> set[int]:
         """Later blocks aligned with the first, whose header shows columns its values leave
