@@ -45,10 +45,9 @@ def restricted(form: str, q: Quirks, report: Report) -> Report:
     if form == "fixed-width":
         # GAP fixed-width: a blank Table 2 row prints as a lone label, joined to the label
         # above (行政处罚 + 行政强制); Table 4 with blank groups reads in the shapes pinned in
-        # `test_kit_gaps.py` (FIXED) but not yet in all (its first two groups blank: the
-        # header line over them reads as row labels; some random reports leave a group null);
-        # with noise lines Tables 3 and 4 are read in one region; cells led by U+3000, in
-        # full-width digits or wrapped do not stand under their headers' columns under one
+        # `test_kit_gaps.py` (FIXED) but not yet in all (some random reports leave a group
+        # null); with noise lines Tables 3 and 4 are read in one region; cells led by U+3000,
+        # in full-width digits or wrapped do not stand under their headers' columns under one
         # measure. Other blank cells of Table 3 read by the header's columns (FIXED).
         shifted = q.noise or q.ideographic_space or q.fullwidth_digits or q.wrapped
         report = without_blanks(report) if shifted else without_blanks(report, ("proactive", "reviews"))
@@ -72,6 +71,7 @@ def _for(form: str, q: Quirks) -> Quirks:
 @example(report=blank(zero_report(), "requests", T3_ROWS, LEGAL), q=Quirks())
 @example(report=blank(zero_report(), "reviews", ("litigation_after_review",), REVIEW_COLUMNS), q=Quirks())
 @example(report=documents_blank_2021(), q=Quirks())
+@example(report=blank(zero_report(), "reviews", ("review", "litigation_direct"), REVIEW_COLUMNS), q=Quirks())
 def test_rendered_reports_parse_back(form: str, report: Report, q: Quirks) -> None:
     q = _for(form, q)
     report = restricted(form, q, report)

@@ -23,6 +23,7 @@ from gov_disclosure.readers.text.dialects.fixed_width.grid import (
     split_anchor,
     split_labels,
     tokens,
+    unlabelled_headers,
 )
 from gov_disclosure.readers.text.dialects.fixed_width.headers import header_columns, packed, split_values
 from gov_disclosure.readers.text.lines import Layout
@@ -31,6 +32,8 @@ from gov_disclosure.readers.text.settings import FixedWidthSettings
 SPLIT_ROUNDS = 3
 """Times numbers are parted from labels: the columns the parted numbers widen may reach the
 number of another label (pdftotext moves a cell by a column now and then)."""
+
+_TEXT = (Role.HEADER, Role.LABEL)
 
 
 def regularity(columns: dict[int, list[ValueColumn]], headers: dict[int, list[Token]], penalty: int = 3) -> float:
@@ -126,11 +129,12 @@ class FixedWidthFinder:
         (what the score measures headers against; `place` keeps them)."""
         lines = self.header_lines()
         out = dict(self.columns)
+        crammed = self.crammed()
         for b in self.filled:
             cols, placeable = header_columns(
                 self.columns[b], lines[b], wide=self.wide, labelled=bool(self.label_starts)
             )
-            if placeable and not packed(cols):
+            if placeable and not packed(cols) and b not in crammed:
                 out[b] = cols
         return out
 
@@ -138,12 +142,26 @@ class FixedWidthFinder:
         """The header's empty columns added to each block's, and the unplaceable blocks found."""
         header_lines = self.header_lines()
         self.unplaceable = set()
+        crammed = self.crammed()
         for b in self.filled:
+            if b in crammed:  # its header's columns unknown: no empty ones added
+                self.unplaceable.add(b)
+                continue
             self.columns[b], placeable = header_columns(
                 self.columns[b], header_lines[b], wide=self.wide, labelled=bool(self.label_starts)
             )
             if not placeable or packed(self.columns[b]):
                 self.unplaceable.add(b)
+
+    def crammed(self) -> set[int]:
+        """The blocks read without labels (`unlabelled_headers`) whose text lines have words a
+        single blank apart: squeezed into their cells, they do not show where the columns are,
+        and the blank first columns cannot be told from the printed ones."""
+        return {
+            b
+            for ts, r, b in zip(self.tokens, self.roles, self.blocks, strict=True)
+            if b in self.unlabelled and r in _TEXT and any(len(t.text.split()) > 1 for t in ts)
+        }
 
     def _drifted(self) -> set[int]:
         """Later blocks aligned with the first, whose header shows columns its values leave
@@ -170,6 +188,9 @@ class FixedWidthFinder:
         """Roles, blocks, value columns, header cells and label columns of the tokens."""
         self.roles = line_roles(self.tokens, self.furniture, self.pages)
         self.blocks = block_ids(self.roles, self.breaks)
+        roles = unlabelled_headers(self.tokens, self.roles, self.blocks)
+        self.unlabelled = {b for r, h, b in zip(self.roles, roles, self.blocks, strict=True) if r is not h}
+        self.roles = roles
         self.measure()
         joined = self.continued()
         if joined:  # a page that cannot be read by its own columns is read by its table's

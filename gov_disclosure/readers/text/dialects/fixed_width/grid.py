@@ -234,6 +234,21 @@ def line_roles(toks: Sequence[Sequence[Token]], furniture: Sequence[bool], pages
     return roles
 
 
+def unlabelled_headers(toks: Sequence[Sequence[Token]], roles: Sequence[Role], blocks: Sequence[int]) -> list[Role]:
+    """`roles` with the label lines that open a block (above its header and numbers) read as
+    header lines, when no number line of the block carries a label: a table without row
+    labels (Table 4) whose first columns are blank prints the top of its header left of
+    every number, where a label would stand; no row of it has one, so the words are its
+    header's. (A label line further down, between header lines, stays one.)"""
+    labelled = {b for ts, r, b in zip(toks, roles, blocks, strict=True) if r is Role.ANCHOR and not ts[0].number}
+    opened: set[int] = set()  # blocks past their first header or number line
+    out: list[Role] = []
+    for r, b in zip(roles, blocks, strict=True):
+        out.append(Role.HEADER if r is Role.LABEL and b not in labelled and b not in opened else r)
+        opened |= {b} if r in (Role.ANCHOR, Role.HEADER) else set()
+    return out
+
+
 def block_ids(roles: Sequence[Role], breaks: Sequence[bool] = ()) -> list[int]:
     """Block number of every line: a header after data, or a page break (a page number, or,
     after data, a line that `breaks` says starts a page), starts a block (Table 2's stacked
