@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
+from helpers import plan_requests as plan
 from helpers import table
 
 from gov_disclosure import templates as T
-from gov_disclosure.blocks import Table
 from gov_disclosure.cells import read_grid
 from gov_disclosure.mapping import map_reviews, map_tables
-from gov_disclosure.rows import Rows, Sink, plan_rows
-from gov_disclosure.templates import TableKind
 
 SEVEN = ["1", "0", "0", "0", "0", "0", "1"]
-
-
-def plan(t: Table) -> tuple[dict[str, list[str | None]], list[tuple[str, str | None]]]:
-    sink = Sink(TableKind.REQUESTS)
-    width = {r.key: 7 for r in T.get("2019").table3_rows}
-    found = plan_rows(t, Rows(TableKind.REQUESTS, "2019", width, read_grid([t]), sink))
-    values = {k: [c.text if c else None for c in v] for k, v in found.fixed.items()}
-    return values, [(i.code, i.row) for i in sink.items]
 
 
 def test_rows_by_label_numbering_and_bare_group_labels() -> None:

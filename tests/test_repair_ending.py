@@ -3,24 +3,12 @@ the row's label by a reader (`三、本年度办 （一）予以公开`, vertica
 
 from __future__ import annotations
 
+from helpers import plan_requests as plan
 from helpers import table
 
-from gov_disclosure import templates as T
-from gov_disclosure.blocks import Table
-from gov_disclosure.cells import read_grid
 from gov_disclosure.pipeline import parse_text
-from gov_disclosure.rows import Rows, Sink, plan_rows
-from gov_disclosure.templates import TableKind
 
 ROW = ["2", "", "", "", "", "", "2"]
-
-
-def plan(t: Table) -> tuple[dict[str, list[str | None]], list[tuple[str, str | None]]]:
-    sink = Sink(TableKind.REQUESTS)
-    width = {r.key: 7 for r in T.get("2019").table3_rows}
-    found = plan_rows(t, Rows(TableKind.REQUESTS, "2019", width, read_grid([t]), sink))
-    values = {k: [c.text if c else None for c in v] for k, v in found.fixed.items()}
-    return values, [(i.code, i.row) for i in sink.items]
 
 
 def test_a_group_label_cut_into_the_row_label_is_read_as_the_row_it_ends_with() -> None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Position, Table
+from gov_disclosure.cells import read_grid
+from gov_disclosure.rows import Rows, Sink, plan_rows
+from gov_disclosure.templates import TableKind
 
 
 def table(rows: list[list[str]], *, dropped_empty: bool = False) -> Table:
@@ -163,3 +167,13 @@ def calls(fn: Callable[[], object]) -> int:
 def grows_linearly(cost: Callable[[int], int], n: int, slack: float = 2.5) -> bool:
     """Whether doubling the input size `n` at most `slack`-folds the cost (quadratic gives 4)."""
     return cost(2 * n) <= slack * cost(n)
+
+
+def plan_requests(t: Table) -> tuple[dict[str, list[str | None]], list[tuple[str, str | None]]]:
+    """A 2019 Table 3 grid through `rows.plan_rows`: each placed row's value texts, and the
+    issues raised (code, row)."""
+    sink = Sink(TableKind.REQUESTS)
+    width = {r.key: 7 for r in T.get("2019").table3_rows}
+    found = plan_rows(t, Rows(TableKind.REQUESTS, "2019", width, read_grid([t]), sink))
+    values = {k: [c.text if c else None for c in v] for k, v in found.fixed.items()}
+    return values, [(i.code, i.row) for i in sink.items]
