@@ -61,6 +61,9 @@ class Table:
     score for debugging (dialect name -> score), like CleverCSV's consistency table.
     `detection` says which path of the text search decided: "strict" (a fully clean reading at
     its dialect's prior, which no weaker dialect was asked about) or "search" (the best score).
+    `gaps_marked`: in a `dropped_empty` stream, an empty cell stands for a gap of one or more
+    blank columns and printed cells side by side are adjacent columns (lynx prints one empty
+    line for a run of blank cells): placement then keeps only layouts that fit the gaps.
     """
 
     rows: tuple[tuple[Cell, ...], ...]
@@ -69,6 +72,7 @@ class Table:
     dropped_empty: bool = False
     scores: tuple[tuple[str, float], ...] = ()
     detection: str = ""
+    gaps_marked: bool = False
 
     def cells(self) -> tuple[Cell, ...]:
         """All cells in reading order (row-major)."""

@@ -199,7 +199,10 @@ def map_reviews(table: Table, template: Template, grid: Grid) -> tuple[R.Reviews
     vec: Vector = (None,) * len(T4_COLUMNS)
     if segs:  # a Table 4 with no numbers at all is reported by validation (table.blank)
         seg = segs[-1]
-        cands = row_candidates(seg.values, len(T4_COLUMNS), positional=not table.dropped_empty, is_blank=grid.is_blank)
+        positional = not table.dropped_empty
+        cands = row_candidates(
+            seg.values, len(T4_COLUMNS), positional=positional, is_blank=grid.is_blank, gaps=table.gaps_marked
+        )
         if not cands:
             msg = f"{len(seg.values)} values for {len(T4_COLUMNS)} columns: {printed(seg.values, grid)}"
             sink.add("table.row_width", msg, seg.values[0])

@@ -4,7 +4,8 @@ A row's values arrive as a list of cells. When there are exactly as many as the 
 columns they are placed in order. When there are more (merge fillers, trailing separators),
 every window whose cells outside are all blank is a candidate. When there are fewer, a grid
 that keeps empty cells in place lost the row's tail (padded); in dumps that drop empty cells,
-every order-keeping placement of the non-blank values is a candidate.
+every order-keeping placement of the non-blank values is a candidate; a stream that marks its
+gaps (lynx) keeps only the placements that fit them (`gapped`).
 `solve` then keeps the one assignment of all ambiguous rows that satisfies the table's own
 arithmetic. `settle` does more within a bounded budget: it first narrows every row's candidates
 by the bounds each equation sets (sound, polynomial), walks what is left, and when no single
@@ -39,14 +40,23 @@ def _blank_cell(cell: Cell) -> bool:
 
 
 def row_candidates(
-    values: Sequence[Cell], width: int, *, positional: bool = False, is_blank: Callable[[Cell], bool] = _blank_cell
+    values: Sequence[Cell],
+    width: int,
+    *,
+    positional: bool = False,
+    is_blank: Callable[[Cell], bool] = _blank_cell,
+    gaps: bool = False,
 ) -> list[Vector]:
     """Distinct placements of `values` into `width` columns (see module doc).
 
     `positional` says the grid keeps empty cells in place (not a dump that drops them): a
     short row there has lost its trailing cells, so it is padded at the end. `is_blank` says
     which cells are blank (a report's `cells.Grid` knows; by default the text is read).
+    `gaps`: the values are a stream that marks its gaps (`Table.gaps_marked`); when some
+    placement fits them (`gapped`), only those are candidates.
     """
+    if gaps and not positional and (fit := gapped(values, width, is_blank)):
+        return fit
     n = len(values)
     if n == width:
         return [tuple(values)]
@@ -80,6 +90,31 @@ def row_candidates(
         placed: Vector = tuple(vec_list)
         out.setdefault(texts(placed), placed)
     return list(out.values())
+
+
+def gapped(values: Sequence[Cell], width: int, is_blank: Callable[[Cell], bool] = _blank_cell) -> list[Vector]:
+    """Placements of a stream that marks its gaps: every cell with text takes one column, an
+    empty cell (no text) between two of them stands for one or more blank columns, and two of
+    them side by side are adjacent columns; the first starts the row unless empty cells lead.
+    The tail is not marked. Blank-valued cells (`-`) are placed as printed. Empty when none fits."""
+    printed: list[Cell] = []
+    apart: list[bool] = []  # whether a gap comes before each printed cell
+    gap = False
+    for cell in values:
+        if not cell.text.strip():
+            gap = True
+            continue
+        printed.append(cell)
+        apart.append(gap)
+        gap = False
+    if all(map(is_blank, printed)) or len(printed) > width or math.comb(width, len(printed)) > MAX_CANDIDATES:
+        return []
+    fits = (
+        s
+        for s in itertools.combinations(range(width), len(printed))
+        if all((b - a > 1) == gap for a, b, gap in zip((-1, *s), s, apart, strict=False))
+    )
+    return [tuple(dict(zip(s, printed, strict=True)).get(i) for i in range(width)) for s in fits]
 
 
 def number(cell: Cell | None) -> int | None:

@@ -128,6 +128,13 @@ class TestDocx2txt:
         ]
 
 
+def test_a_stream_without_separators_marks_no_gaps() -> None:
+    """LibreOffice's shape (no separator line): a dropped stream there is not read as gaps."""
+    lines = [PROSE, *LIBREOFFICE[2:12], "（二）部分公开", "1", "1", "五、存在的主要问题及改进情况", PROSE]
+    (table,) = read(lines)
+    assert table.dropped_empty and not table.gaps_marked
+
+
 class TestLynx:
     LINES = [
         "   三、收到和处理政府信息公开申请情况",  # 1: a heading leading the cells: text
@@ -169,6 +176,19 @@ class TestLynx:
         (table,) = read(lines)
         assert table.dropped_empty
         assert cells(table)[1] == ["（三）不予公开", "2", "2"]
+
+    def test_a_stream_that_prints_empty_cells_marks_its_gaps(self) -> None:
+        # lynx prints one empty line for a run of blank cells: the empty cell at line 14 says
+        # one or more columns are blank, and 2 2 (lines 20, 22) are adjacent columns
+        lines = [*self.LINES[2:17], "", "                      2", "", "                      2"]
+        (table,) = read(lines)
+        assert table.dropped_empty and table.gaps_marked
+        assert cells(table)[0][-3:] == ["1", "", "1"]
+
+    def test_a_stream_without_empty_cells_marks_no_gaps(self) -> None:
+        lines = [*self.LINES[2:13], "                      1", "", "                 （三）不予公开", "", "   2"]
+        (table,) = read(lines)
+        assert table.dropped_empty and not table.gaps_marked
 
     def test_lone_row_without_trailing_blanks_is_a_stream(self) -> None:
         # one row of values, its last printed: nothing says whether a blank was left out

@@ -116,3 +116,48 @@ def test_an_identity_on_every_column_is_checked_column_by_column() -> None:
     chosen, n = solve(fixed, options, eqs, ["x", "y"])
     assert n == 1 and chosen is not None
     assert (texts(chosen["r1"]), texts(chosen["r2"])) == (["3", None], [None, "4"])
+
+
+class TestGaps:
+    """A stream that marks its gaps (`Table.gaps_marked`, lynx): an empty cell is one or more
+    blank columns, printed cells side by side are adjacent columns."""
+
+    def test_a_gap_is_one_or_more_columns(self) -> None:
+        got = row_candidates(cells("1", "", "2"), 4, gaps=True)
+        assert [texts(v) for v in got] == [["1", None, "2", None], ["1", None, None, "2"]]
+
+    def test_a_leading_gap_moves_the_first_cell(self) -> None:
+        got = row_candidates(cells("", "1", "2"), 4, gaps=True)
+        assert [texts(v) for v in got] == [[None, "1", "2", None], [None, None, "1", "2"]]
+
+    def test_a_printed_dash_takes_its_column(self) -> None:
+        got = row_candidates(cells("1", "-", "2"), 4, gaps=True)
+        assert [texts(v) for v in got] == [["1", "-", "2", None]]
+
+    def test_without_the_mark_every_order_keeping_placement_stays(self) -> None:
+        # the same cells in a stream that drops empty cells: 1 and 2 anywhere in order, C(4, 2)
+        assert len(row_candidates(cells("1", "", "2"), 4)) == 6
+
+    def test_gaps_that_do_not_fit_fall_back_to_the_stream(self) -> None:
+        # 1 _ 2 _ 3 needs five columns: the gaps are not trusted, 3 numbers in 4 columns: C(4, 3)
+        assert len(row_candidates(cells("1", "", "2", "", "3"), 4, gaps=True)) == 4
+
+    def test_table4_shape_has_one_solution(self) -> None:
+        """lynx's Shanghai Table 4: 5 _ 2 7 8 _ 1 9 in three groups of five (four results and
+        their total). 5 starts the row; 2 7 8 are adjacent, and so are 1 9: 2 at b in 2..9, 1 at
+        c in b+4..13, 36 layouts; only 5 - - 2 7 | 8 - - 1 9 | blank fits every group's sum."""
+        got = row_candidates(cells("5", "", "2", "7", "8", "", "1", "9"), 15, gaps=True)
+        assert len(got) == 36
+        assert all(v[0] is not None and v[0].text == "5" for v in got)
+        cols = [str(i) for i in range(15)]
+        eqs = [Equation(tuple(("r", str(g + i)) for i in range(4)), (("r", str(g + 4)),)) for g in (0, 5, 10)]
+        chosen, n = solve({}, {"r": got}, eqs, cols)
+        assert n == 1 and chosen is not None
+        assert texts(chosen["r"]) == ["5", None, None, "2", "7", "8", None, None, "1", "9", *[None] * 5]
+
+    def test_without_the_mark_the_table4_shape_is_ambiguous(self) -> None:
+        got = row_candidates(cells("5", "", "2", "7", "8", "", "1", "9"), 15)
+        cols = [str(i) for i in range(15)]
+        eqs = [Equation(tuple(("r", str(g + i)) for i in range(4)), (("r", str(g + 4)),)) for g in (0, 5, 10)]
+        chosen, n = solve({}, {"r": got}, eqs, cols)
+        assert (chosen, n) == (None, 2)

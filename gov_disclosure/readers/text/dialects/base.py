@@ -82,6 +82,7 @@ class Reading:
     first_line: int
     rows: tuple[tuple[Piece, ...], ...]
     dropped_empty: bool = False
+    gaps_marked: bool = False
 
     def table(self, scores: tuple[tuple[str, float], ...] = (), detection: str = "") -> Table:
         """The reading as a `blocks.Table` (row indexes counted here)."""
@@ -96,6 +97,7 @@ class Reading:
             dropped_empty=self.dropped_empty,
             scores=scores,
             detection=detection,
+            gaps_marked=self.gaps_marked,
         )
 
 

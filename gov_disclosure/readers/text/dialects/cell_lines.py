@@ -14,6 +14,10 @@ positional, so a short row is padded at its end. A row with values keeps those w
 width (its last columns blank): its first row also holds the header's labels, so padding
 could not tell which columns its values are. A region that prints no empty cell at all cannot tell a blank cell from a
 dropped one, so its reading is marked `dropped_empty` and its cells are read as one stream.
+A stream whose rows do not share one width but that prints empty cells, in lines of one unit,
+cells set apart by empty lines (a separator) and empty cells of one line each, is `gaps_marked`:
+lynx prints one empty line for a run of blank cells, so an empty cell there says only that one
+or more columns are blank, and cells side by side are adjacent.
 """
 
 from __future__ import annotations
@@ -393,12 +397,15 @@ class CellLinesDialect(RegionDialect):
         return self._reading(lines, first_line, None)
 
     def _reading(self, lines: Lines, first_line: int, unit_of: tuple[int, int] | None) -> Reading | None:
+        unit_of = unit_of or units(_lines(lines, first_line)[1])
         found = rows(tokens(lines, first_line, unit_of))
-        dropped = not any(t.kind == "E" for r in found for t in r) or not positional(found)
+        printed = any(t.kind == "E" for r in found for t in r)
+        dropped = not printed or not positional(found)
+        gaps = dropped and printed and unit_of[0] > 0 and unit_of[1] == 1
         width = 0 if dropped else max(_zone(r)[0] for r in found if any(t.kind == "V" for t in r))
         for r in found:
             keep = _labels(r) + width if any(t.kind == "V" for t in r) else 1
             while r[-1].kind == "E" and len(r) > keep:
                 r.pop()
         grid = [tuple(Piece(t.text, t.line, col) for col, t in enumerate(r)) for r in found]
-        return reading_or_none(NAME, first_line, grid, dropped_empty=dropped)
+        return reading_or_none(NAME, first_line, grid, dropped_empty=dropped, gaps_marked=gaps)
