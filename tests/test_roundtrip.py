@@ -16,6 +16,7 @@ from test_kit_gaps import (
     REVIEW_COLUMNS,
     T3_ROWS,
     blank,
+    coercion_blank,
     documents_blank_2021,
     page_number_after_blank_group,
     review_blank_direct_one,
@@ -72,6 +73,7 @@ def _for(form: str, q: Quirks) -> Quirks:
 @example(report=blank(zero_report(), "reviews", ("litigation_after_review",), REVIEW_COLUMNS), q=Quirks())
 @example(report=documents_blank_2021(), q=Quirks())
 @example(report=blank(zero_report(), "reviews", ("review", "litigation_direct"), REVIEW_COLUMNS), q=Quirks())
+@example(report=coercion_blank(), q=Quirks())
 def test_rendered_reports_parse_back(form: str, report: Report, q: Quirks) -> None:
     q = _for(form, q)
     report = restricted(form, q, report)
