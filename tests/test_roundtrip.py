@@ -44,8 +44,9 @@ def restricted(form: str, q: Quirks, report: Report) -> Report:
     """`report` without the shapes `form` under `q` does not read today; each rule names its gap
     (pinned at its smallest input in `test_kit_gaps.py`)."""
     if form == "fixed-width":
-        # GAP fixed-width: a blank Table 2 row prints as a lone label, joined to the label
-        # above (行政处罚 + 行政强制); Table 4 with blank groups reads in the shapes pinned in
+        # GAP fixed-width: some blank Table 2 rows still lose cells (a 2021 report's blank
+        # 行政处罚 decisions; the lone label of a blank last row is read, FIXED); Table 4
+        # with blank groups reads in the shapes pinned in
         # `test_kit_gaps.py` (FIXED) but not yet in all (some random reports leave a group
         # null); with noise lines Tables 3 and 4 are read in one region; cells led by U+3000,
         # in full-width digits or wrapped do not stand under their headers' columns under one
