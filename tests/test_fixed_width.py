@@ -824,3 +824,40 @@ def test_the_measure_is_the_one_most_tables_prefer() -> None:
     ]
     assert prefer == [False, False, False]  # scores: 39 vs 61, 15.5 vs 51, 18 vs 88
     assert [f.wide for f in DIALECT.measured(layouts, settings)] == [True, True, True]
+
+
+def test_a_lone_label_under_a_row_with_room_left_is_a_blank_row() -> None:
+    """A blank row prints its label alone: under `行政处罚`, which ends well before the widest
+    label of its column (`其他对外管理服务事项`), `行政强制` is a row of its own, not a wrap."""
+    table = read(
+        "信息内容              上一年  本年\n"
+        "其他对外管理服务事项  5       +4\n"
+        "                      第二十条第（六）项\n"
+        "信息内容              上一年  本年\n"
+        "行政处罚              39      -2\n"
+        "行政强制\n"
+        "                      第二十条第（八）项\n"
+        "信息内容              上一年  本年\n"
+        "行政事业性收费        1       0"
+    )
+    assert grid(table)[4:7] == [["行政处罚", "39", "-2"], ["行政强制", "", ""], ["", "第二十条第（八）项"]]
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [("其他对外管理服务", "事项"), ("其他对外管理服", "务事项")],
+    ids=["fills-the-column", "one-character-short"],
+)
+def test_a_lone_label_under_a_label_that_fills_its_column_is_its_wrap(head: str, tail: str) -> None:
+    """A wrap's first line fills its column (up to one character short, a line not started by
+    punctuation): the line below is its tail, joined, though no other label of the block wraps."""
+    table = read(
+        "信息内容          上一年  本年\n"
+        "行政许可          1152    20\n"
+        f"{head:<{18 - len(head)}}5       +4\n"
+        f"{tail}\n"
+        "                  第二十条第（六）项\n"
+        "信息内容          上一年  本年\n"
+        "其他对外管理服务  39      -2"
+    )
+    assert grid(table)[2] == [f"{head}\n{tail}", "5", "+4"]

@@ -42,6 +42,11 @@ def review_blank_direct_one() -> Report:
     return perturb(r, ("reviews", "litigation_direct", "total"), 1)
 
 
+def coercion_blank() -> Report:
+    """Table 2's 行政强制 blank: printed blank-padded, a lone label under the 行政处罚 row."""
+    return blank(zero_report(), "proactive", ("coercion",), ("prior_items", "change", "decisions"))
+
+
 def documents_blank_2021() -> Report:
     """A 2021 report whose Table 2 document rows (规章, 行政规范性文件) are blank: printed one
     cell a line, their empty cells are runs of empty lines before the next block's title."""
@@ -95,16 +100,11 @@ FIXED = [
         blank(zero_report(), "reviews", ("review", "litigation_direct"), REVIEW_COLUMNS),
         id="fixed-width-blank-leading-groups",
     ),
+    pytest.param("fixed-width", Quirks(), coercion_blank(), id="fixed-width-blank-row"),
 ]
 
 GAPS = [
     # (form, quirks, report): what is lost is in the docstring of `restricted`
-    pytest.param(
-        "fixed-width",
-        Quirks(),
-        blank(zero_report(), "proactive", ("coercion",), ("prior_items", "change", "decisions")),
-        id="fixed-width-blank-row",
-    ),
     pytest.param(
         "fixed-width", Quirks(noise=True), page_number_after_blank_group(), id="fixed-width-noise-blank-last-group"
     ),
@@ -119,7 +119,8 @@ def test_fixed_gap(form: str, q: Quirks, report: Report) -> None:
     no reason to read a framed table as unframed; blank fixed-width columns are read by their
     headers' columns (the measure that puts each header over its column wins); a one-cell-a-line
     block after printed empty cells is not cut into a stack of labels and numbers; a header line
-    over blank first groups of a table without labels is no row label."""
+    over blank first groups of a table without labels is no row label; a blank-padded row's lone
+    label under a row whose label leaves room in its column is a blank row, not that label's wrap."""
     assert_round_trip(report, parse_rendered(render(report, form, q), form))
 
 

@@ -16,6 +16,7 @@ from test_kit_gaps import (
     REVIEW_COLUMNS,
     T3_ROWS,
     blank,
+    coercion_blank,
     documents_blank_2021,
     page_number_after_blank_group,
     review_blank_direct_one,
@@ -43,8 +44,9 @@ def restricted(form: str, q: Quirks, report: Report) -> Report:
     """`report` without the shapes `form` under `q` does not read today; each rule names its gap
     (pinned at its smallest input in `test_kit_gaps.py`)."""
     if form == "fixed-width":
-        # GAP fixed-width: a blank Table 2 row prints as a lone label, joined to the label
-        # above (行政处罚 + 行政强制); Table 4 with blank groups reads in the shapes pinned in
+        # GAP fixed-width: some blank Table 2 rows still lose cells (a 2021 report's blank
+        # 行政处罚 decisions; the lone label of a blank last row is read, FIXED); Table 4
+        # with blank groups reads in the shapes pinned in
         # `test_kit_gaps.py` (FIXED) but not yet in all (some random reports leave a group
         # null); with noise lines Tables 3 and 4 are read in one region; cells led by U+3000,
         # in full-width digits or wrapped do not stand under their headers' columns under one
@@ -72,6 +74,7 @@ def _for(form: str, q: Quirks) -> Quirks:
 @example(report=blank(zero_report(), "reviews", ("litigation_after_review",), REVIEW_COLUMNS), q=Quirks())
 @example(report=documents_blank_2021(), q=Quirks())
 @example(report=blank(zero_report(), "reviews", ("review", "litigation_direct"), REVIEW_COLUMNS), q=Quirks())
+@example(report=coercion_blank(), q=Quirks())
 def test_rendered_reports_parse_back(form: str, report: Report, q: Quirks) -> None:
     q = _for(form, q)
     report = restricted(form, q, report)

@@ -93,6 +93,18 @@ class RowAssembler:
         self.last: Row | None = None  # the row a label line directly below may join
         widest = {id(c): max((t.end - t.start for t in c.tokens), default=0) for cs in columns.values() for c in cs}
         self.widest = {t: widest[id(c)] for cs in columns.values() for c in cs for t in c.tokens}
+        self.edge: dict[int, int] = {}  # label col -> the end of its widest label on a line with numbers
+        for i, role in enumerate(roles):
+            if role is Role.ANCHOR:
+                lo = columns[blocks[i]][0].lo if columns.get(blocks[i]) else 0
+                for t in split_anchor(toks[i])[0]:
+                    if t.end <= lo:
+                        col = self.label_col(t.start)
+                        self.edge[col] = max(self.edge.get(col, 0), t.end)
+        self.wraps: dict[int, int] = {}  # block -> its label-only lines right below a line with text
+        for i in range(1, len(roles)):
+            if roles[i] is Role.LABEL and roles[i - 1] in (Role.ANCHOR, Role.LABEL):
+                self.wraps[blocks[i]] = self.wraps.get(blocks[i], 0) + 1
         self.heads: dict[int, Token] = {}  # col -> the last part of the last row's value there
         self.tail = -1  # the last line that added values to the last row
         self.tight = False  # whether the last row's cells are too narrow: numbers a blank apart, or wrapped
@@ -177,9 +189,36 @@ class RowAssembler:
             self.pending.append(i)
         elif not self.last.header and below is Role.HEADER and len(toks[i + 1]) > 1:
             self.pending.append(i)  # after data, over a header row: the next block's caption
+        elif self.own_row(i):
+            self.last = Row(self.blocks[i], i)
+            self.last.add(self.label_col(toks[i][0].start), i, toks[i][0].text)
+            self.rows.append(self.last)
+            self.heads, self.tail, self.tight = {}, i, False
         else:
             for t in toks[i]:
                 self.last.add(self.label_col(t.start), i, t.text)
+
+    def own_row(self, i: int) -> bool:
+        """In a table of one label column, a block's one lone label right below a one-line row
+        (no other label of the block wraps), starting where that row's only label does
+        (not indented like a wrap), when that label leaves room for two more characters before
+        the widest label of its column on a line with numbers: no wrap (a wrap's first line
+        fills its column), a blank row of its own (`行政处罚  0 0 0` over a bare `行政强制`)."""
+        last, line = self.last, self.toks[i]
+        if self.nlab != 1 or self.wraps.get(self.blocks[i], 0) != 1:  # labels in one column, no other wrap
+            return False
+        if last is None or last.header or last.line != i - 1 or last.last != i - 1 or len(line) != 1:
+            return False
+        above = self.toks[i - 1]
+        heads = split_anchor(above)[0] if self.roles[i - 1] is Role.ANCHOR else list(above)
+        labels = [c for c in last.cells if c < self.nlab]
+        if len(heads) != 1 or len(labels) != 1 or line[0].start != heads[0].start:
+            return False
+        head = heads[0]
+        if labels[0] != self.label_col(head.start) or not head.text:
+            return False
+        room = self.edge.get(labels[0], 0) - head.end
+        return room * len(head.text) >= 2 * (head.end - head.start)
 
     def wrapped(self, i: int, labels: Sequence[Token], values: Sequence[Token]) -> bool:
         """A line of numbers only, each within a column of a part of the row's number in its
