@@ -19,20 +19,11 @@ from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Table
 from gov_disclosure.cells import Grid, read_grid
 from gov_disclosure.codes import issue
+from gov_disclosure.equations import equations, resolve, unsplit_identities
 from gov_disclosure.normalize import ValueParseError, parse_money
 from gov_disclosure.placement import Equation, Vector, row_candidates
 from gov_disclosure.records import Issue
-from gov_disclosure.rows import (
-    RowPlan,
-    Rows,
-    Sink,
-    column_anchors,
-    equations,
-    plan_rows,
-    printed,
-    resolve,
-    unsplit_identities,
-)
+from gov_disclosure.rows import RowPlan, Rows, Sink, column_anchors, plan_rows, printed
 from gov_disclosure.shifts import shifted_row
 from gov_disclosure.tables import join, segments, split_by_kind, table_kinds
 from gov_disclosure.templates import TableKind, Template

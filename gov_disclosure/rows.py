@@ -4,12 +4,13 @@
 placed in its columns, or the placements still open, and the segment it was read from (a
 `RowPlan`). Each step is a function of its own: matching a label to a row, joining a label cut
 by a page break, a row printed twice, placing the values, and letting the column headers decide
-between placements. `resolve` then settles the open placements by the table's arithmetic.
+between placements. `equations.resolve` then settles the open placements by the table's
+arithmetic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -19,7 +20,7 @@ from gov_disclosure.blocks import Cell, Table
 from gov_disclosure.cells import INDEX, Grid
 from gov_disclosure.codes import issue
 from gov_disclosure.labels import Entry, Match, label_key, strip_numbering
-from gov_disclosure.placement import Equation, Vector, row_candidates, settle
+from gov_disclosure.placement import Vector, row_candidates
 from gov_disclosure.records import Issue
 from gov_disclosure.repair import repair
 from gov_disclosure.segment import stream_rows
@@ -472,78 +473,3 @@ def _take_unsplit(plan: RowPlan, key: str, parts: Sequence[str], seg: Segment, p
     width = dict(rows.width)
     width[key] = rows.width[parts[0]]
     _take(plan, key, seg, positional, attrs.evolve(rows, width=width))
-
-
-def resolve(
-    plan: RowPlan, equations: Sequence[Equation], columns: Sequence[str], sink: Sink, grid: Grid
-) -> dict[str, Vector]:
-    """Settle ambiguous rows by the table's arithmetic; keep what is certain of the rest (see
-    `placement.settle`) and say what was decided and what stayed null."""
-    out = dict(plan.fixed)
-    if not plan.options:
-        return out
-    usable = list(equations)
-    if plan.unplaced:  # numbers the rows found do not hold: a row not found may be one of them, not blank
-        known = plan.fixed.keys() | plan.options.keys()
-        usable = [e for e in equations if all(r in known for r, _ in (*e.lhs, *e.rhs))]
-    found = settle(plan.fixed, plan.options, usable, columns, count=grid.number)
-    for key in plan.options:
-        seg = plan.where[key]
-        values = printed(seg.values, grid)
-        if key in found.settled:
-            out[key] = found.settled[key]
-            placed = _placed(found.settled[key], columns, grid)
-            sink.add("placement.inferred", f"{key}: printed {values}; placed as {placed}", seg.label, row=key)
-            continue
-        out[key] = found.partial[key]
-        code = "placement.ambiguous" if found.solutions > 1 and found.complete else "placement.unresolved"
-        why = "" if found.complete else " (search budget spent)"
-        kept = _placed(found.partial[key], columns, grid)
-        left = ", ".join(columns[i] for i in found.undecided[key])
-        msg = f"{key}: printed {values}; certain: {kept or 'none'}; left null: {left}{why}"
-        sink.add(code, msg, seg.label, row=key)
-    return out
-
-
-def _placed(vec: Vector, columns: Sequence[str], grid: Grid) -> str:
-    return ", ".join(
-        f"{c}={v.text.strip()}" for c, v in zip(columns, vec, strict=False) if v is not None and not grid.is_blank(v)
-    )
-
-
-def unsplit_identities(identities: Sequence[T.Identity], merged: Mapping[str, Sequence[str]]) -> list[T.Identity]:
-    """The identities with each group printed whole (`merged`: its row -> the sub-rows it
-    stands for) in place of its sub-rows, so that the arithmetic adds the group once."""
-    out: list[T.Identity] = []
-    for ident in identities:
-        for key, parts in merged.items():
-            if ident.axis == "column" and set(parts) <= set(ident.rhs):
-                rhs = tuple(r for r in ident.rhs if r not in parts) + (key,)
-                ident = attrs.evolve(ident, rhs=rhs)
-        out.append(ident)
-    return out
-
-
-CellRef = tuple[str, str]  # (row, column) of a cell in an equation
-
-
-def equations(
-    identities: Sequence[T.Identity],
-    table: TableKind,
-    rows: Sequence[str],
-    columns: Sequence[str],
-    at: Callable[[str, str], CellRef] = lambda r, c: (r, c),
-) -> list[Equation]:
-    """The table's identities as equations over its cells; `at` names the cell of (row, column)
-    where the table is held in another shape (Table 4 is one row of 15 cells)."""
-    out: list[Equation] = []
-    for ident in identities:
-        if ident.table != table:
-            continue
-        if ident.axis == "row":
-            for r in rows:
-                out.append(Equation(tuple(at(r, c) for c in ident.lhs), tuple(at(r, c) for c in ident.rhs)))
-        else:
-            for c in columns:
-                out.append(Equation(tuple(at(r, c) for r in ident.lhs), tuple(at(r, c) for r in ident.rhs)))
-    return out

@@ -7,9 +7,10 @@ from helpers import table
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Table
 from gov_disclosure.cells import read_grid
+from gov_disclosure.equations import unsplit_identities
 from gov_disclosure.mapping import map_requests
 from gov_disclosure.repair import likeness
-from gov_disclosure.rows import Rows, Sink, plan_rows, unsplit_identities
+from gov_disclosure.rows import Rows, Sink, plan_rows
 from gov_disclosure.templates import TableKind
 
 ROW = ["2", "", "", "", "", "", "2"]

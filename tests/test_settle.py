@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Cell, Position, Table
 from gov_disclosure.cells import read_grid
+from gov_disclosure.equations import equations
 from gov_disclosure.mapping import map_requests
 from gov_disclosure.placement import MAX_CHECKS, MAX_STATES, Equation, row_candidates, settle
-from gov_disclosure.rows import Rows, Sink, equations, plan_rows
+from gov_disclosure.rows import Rows, Sink, plan_rows
 from gov_disclosure.templates import TableKind
 
 PROBES = Path(__file__).parent / "data" / "probes"
