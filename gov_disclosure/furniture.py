@@ -48,6 +48,12 @@ _MARKER_LINE = regex.compile(r"(?:\\?\[[A-Za-z]+(?::[^\]\n]*)?\\?\][\s\u00a0\u30
 _LOST_TABLE = regex.compile(r"\\?\[(?i:table)\\?\]")
 
 
+def is_lost_table(text: str) -> bool:
+    """A line that stands for a table a converter did not write (`[TABLE]`, as `pandoc -t plain`
+    prints it; `\\[TABLE\\]` escaped): the sectioner reports it, it is no marker and no cell."""
+    return _LOST_TABLE.fullmatch(text.strip()) is not None
+
+
 def is_marker(text: str) -> bool:
     """A line that is only tool markers: a bracketed ASCII word, alone or with a colon and
     what it stands for (`[bookmark: _Toc4]`, `[image: 图1]`, `[IMG]`; markdown may escape the

@@ -23,7 +23,7 @@ import regex
 
 from gov_disclosure import templates as T
 from gov_disclosure.blocks import Block, Document, Paragraph, Table
-from gov_disclosure.furniture import is_page_mark
+from gov_disclosure.furniture import is_lost_table, is_page_mark
 from gov_disclosure.labels import label_parts
 from gov_disclosure.normalize import fold
 from gov_disclosure.numbering import OUTLINE_NUMERALS, Marker, match_marker
@@ -31,7 +31,7 @@ from gov_disclosure.records import Unassigned
 from gov_disclosure.script import simplified
 
 _MARKER = regex.compile(r"\[(?:bookmark|image|link|footnote|comment)[^\]]*\]")
-_PLACEHOLDER = re.compile(r"\[([A-Za-z]+)\]")
+_PLACEHOLDER = re.compile(r"\[[A-Za-z]+\]")
 _SUBSECTION = regex.compile(r"^\s*[（(]")
 _DATE = regex.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _SIGNATURE = regex.compile(
@@ -144,12 +144,6 @@ def is_placeholder(text: str) -> bool:
     return _PLACEHOLDER.fullmatch(text.strip()) is not None
 
 
-def is_table_placeholder(text: str) -> bool:
-    """A placeholder that stands for a table (`[TABLE]`, `[table]`)."""
-    m = _PLACEHOLDER.fullmatch(text.strip())
-    return m is not None and m.group(1).lower() == "table"
-
-
 @attrs.frozen
 class Sectioned:
     preamble: tuple[Paragraph, ...]
@@ -184,7 +178,7 @@ def split_sections(doc: Document) -> Sectioned:
     bodies: dict[str, list[Block]] = {}
     placeholders: list[Placeholder] = []
     for block in doc.blocks:
-        if isinstance(block, Paragraph) and is_table_placeholder(block.text):
+        if isinstance(block, Paragraph) and is_placeholder(block.text) and is_lost_table(block.text):
             placeholders.append(Placeholder(block.text.strip(), block.pos.line, current))
         elif isinstance(block, Paragraph) and is_placeholder(block.text):
             unassigned.append(Unassigned(block.text.strip(), block.pos.line, "marker"))
